@@ -1,0 +1,3 @@
+"""FAQ and crisis-escalation bot for a Klonopin (clonazepam) recovery community."""
+
+__version__ = "0.1.0"
