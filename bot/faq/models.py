@@ -27,11 +27,15 @@ class Source(_Strict):
     """One reference the answers cite."""
 
     title: str = Field(min_length=1, description="Title of the article, book or page.")
-    authors: str | None = Field(default=None, description="Authors as printed, e.g. 'Maust, D. T., ...'.")
+    authors: str | None = Field(
+        default=None, description="Authors as printed, e.g. 'Maust, D. T., ...'."
+    )
     year: int | None = Field(default=None, ge=1900, le=2100, description="Publication year.")
     journal: str | None = Field(default=None, description="Journal, book or site name.")
     doi: str | None = Field(default=None, description="DOI without the https://doi.org/ prefix.")
-    url: str | None = Field(default=None, pattern=r"^https?://", description="Link readers can open.")
+    url: str | None = Field(
+        default=None, pattern=r"^https?://", description="Link readers can open."
+    )
 
     def link(self) -> str | None:
         """Best link for readers: the URL, else the DOI as a link."""
@@ -46,13 +50,17 @@ class Entry(_Strict):
     """One question and its answer."""
 
     id: str = Field(pattern=ID_PATTERN, description="Stable id: lower case words joined by '-'.")
-    question: str = Field(min_length=3, max_length=EMBED_TITLE_MAX, description="The question as shown.")
+    question: str = Field(
+        min_length=3, max_length=EMBED_TITLE_MAX, description="The question as shown."
+    )
     aliases: list[str] = Field(default_factory=list, description="Other ways people ask it.")
     keywords: list[str] = Field(
         default_factory=list, description="Key terms that point strongly at this entry."
     )
     answer: str = Field(
-        min_length=1, max_length=EMBED_DESCRIPTION_MAX, description="Markdown answer written for chat."
+        min_length=1,
+        max_length=EMBED_DESCRIPTION_MAX,
+        description="Markdown answer written for chat.",
     )
     sources: list[str] = Field(min_length=1, description="Keys into the top-level sources table.")
     related: list[str] = Field(default_factory=list, description="Ids of related entries.")

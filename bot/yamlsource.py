@@ -1,0 +1,143 @@
+"""YAML loading that remembers line numbers, so editors get ``file:LINE: message`` errors.
+
+Used by every moderator-edited data file (``faq.yaml``, the crisis lexicon). Duplicate
+mapping keys, which PyYAML would silently overwrite, are reported as problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a data file, ready to show to a moderator."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        """Format as ``path:line: message`` (``path: message`` when the line is unknown)."""
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {prefix}{self.message}"
+
+
+class DataFileError(Exception):
+    """A data file could not be loaded; ``problems`` lists every reason at once."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(slots=True)
+class LocatedYaml:
+    """Parsed YAML plus the 1-based line of every mapping key and list item."""
+
+    data: Any
+    lines: dict[Location, int] = field(default_factory=dict)
+    duplicate_keys: list[tuple[Location, int]] = field(default_factory=list)
+
+    def line_of(self, location: Iterable[str | int]) -> int | None:
+        """Line of ``location``, or of its nearest ancestor that has one."""
+        loc = tuple(location)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), None)
+
+
+def _construct(node: yaml.Node, loc: Location, out: LocatedYaml) -> Any:
+    out.lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _construct(key_node, (*loc, "<key>"), out)
+            out.lines.pop((*loc, "<key>"), None)
+            if not isinstance(key, str | int):
+                key = str(key)
+            child = (*loc, key)
+            if key in result:
+                out.duplicate_keys.append((child, key_node.start_mark.line + 1))
+            out.lines[child] = key_node.start_mark.line + 1
+            result[key] = _construct(value_node, child, out)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*loc, i), out) for i, item in enumerate(node.value)]
+    return yaml.SafeLoader(node.value if isinstance(node.value, str) else "").construct_object(node)
+
+
+def load_located_yaml(text: str, path: str) -> LocatedYaml:
+    """Parse ``text``; raise DataFileError with the line of any syntax error."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise DataFileError([Problem(path, line, f"YAML syntax error: {reason}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataFileError([Problem(path, None, f"YAML error: {exc}")]) from None
+    located = LocatedYaml(data=None)
+    if node is None:
+        return located
+    located.data = _construct(node, (), located)
+    return located
+
+
+def describe_location(location: Iterable[str | int], data: Any) -> str:
+    """Readable name for a place in the document, using entry ids where there are any."""
+    parts: list[str] = []
+    node = data
+    for step in location:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                parts.append(f"[{item['id']}]")
+            else:
+                parts.append(f"[{step + 1}]")
+            node = item
+        else:
+            parts.append(f".{step}" if parts else str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return "".join(parts) or "(top level)"
+
+
+def validation_problems(error: ValidationError, located: LocatedYaml, path: str) -> list[Problem]:
+    """Turn a pydantic ValidationError into line-numbered problems."""
+    problems = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        where = describe_location(loc, located.data)
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = f"unknown field '{loc[-1]}'"
+            where = describe_location(loc[:-1], located.data)
+        elif item["type"] == "missing":
+            message = f"missing required field '{loc[-1]}'"
+            where = describe_location(loc[:-1], located.data)
+        problems.append(Problem(path, located.line_of(loc), f"{where}: {message}"))
+    return problems
+
+
+def duplicate_key_problems(located: LocatedYaml, path: str) -> list[Problem]:
+    """Problems for mapping keys that appear twice (YAML would keep only the last)."""
+    return [
+        Problem(
+            path,
+            line,
+            f"{describe_location(loc[:-1], located.data)}: key '{loc[-1]}' appears twice",
+        )
+        for loc, line in located.duplicate_keys
+    ]
