@@ -47,6 +47,7 @@ class LocatedYaml:
     data: Any
     lines: dict[Location, int] = field(default_factory=dict)
     duplicate_keys: list[tuple[Location, int]] = field(default_factory=list)
+    scalar_errors: list[tuple[int, str]] = field(default_factory=list)
 
     def line_of(self, location: Iterable[str | int]) -> int | None:
         """Line of ``location``, or of its nearest ancestor that has one."""
@@ -75,7 +76,14 @@ def _construct(node: yaml.Node, loc: Location, out: LocatedYaml) -> Any:
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*loc, i), out) for i, item in enumerate(node.value)]
-    return yaml.SafeLoader(node.value if isinstance(node.value, str) else "").construct_object(node)
+    try:
+        return yaml.SafeLoader("").construct_object(node)
+    except yaml.MarkedYAMLError as exc:
+        out.scalar_errors.append((node.start_mark.line + 1, f"YAML error: {exc.problem or exc}"))
+    except ValueError as exc:
+        message = f"cannot read the value '{node.value}': {exc}"
+        out.scalar_errors.append((node.start_mark.line + 1, message))
+    return node.value
 
 
 def load_located_yaml(text: str, path: str) -> LocatedYaml:
@@ -84,8 +92,15 @@ def load_located_yaml(text: str, path: str) -> LocatedYaml:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
         reason = exc.problem or exc.context or "invalid YAML"
+        if exc.context_mark is not None and ("end of stream" in reason or "stream end" in reason):
+            # An unclosed quote or bracket is reported where it opens, not at the end of the file.
+            mark = exc.context_mark
+            opened = (
+                (exc.context or "").removeprefix("while scanning ").removeprefix("while parsing ")
+            )
+            reason = f"{opened} that starts here is never closed" if opened else reason
+        line = mark.line + 1 if mark is not None else None
         raise DataFileError([Problem(path, line, f"YAML syntax error: {reason}")]) from None
     except yaml.YAMLError as exc:
         raise DataFileError([Problem(path, None, f"YAML error: {exc}")]) from None
@@ -93,6 +108,8 @@ def load_located_yaml(text: str, path: str) -> LocatedYaml:
     if node is None:
         return located
     located.data = _construct(node, (), located)
+    if located.scalar_errors:
+        raise DataFileError([Problem(path, line, reason) for line, reason in located.scalar_errors])
     return located
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.faq.models import (
@@ -101,13 +100,6 @@ def validate_faq_text(text: str, path: str) -> FaqCheck:
         located = load_located_yaml(text, path)
     except DataFileError as exc:
         return FaqCheck(path, None, tuple(_with_quoting_hint(p) for p in exc.problems))
-    except yaml.MarkedYAMLError as exc:  # a tag YAML cannot build, e.g. !!binary or !!python
-        mark = exc.problem_mark or exc.context_mark
-        reason = exc.problem or exc.context or "unreadable value"
-        return _failed(path, f"YAML error: {reason}", mark.line + 1 if mark else None)
-    except ValueError as exc:  # a scalar YAML itself cannot build, e.g. the date 2025-13-01
-        line, value = _unreadable_scalar(text)
-        return _failed(path, f"cannot read the value {value!r}: {exc}", line)
     data = located.data
     if data is None:
         return _failed(path, f"the file is empty; expected {EXPECTED_TOP_LEVEL}")
@@ -137,23 +129,6 @@ def _with_quoting_hint(problem: Problem) -> Problem:
     if any(trap in problem.message for trap in _QUOTING_TRAPS):
         return dataclasses.replace(problem, message=f"{problem.message} ({QUOTING_HINT})")
     return problem
-
-
-def _unreadable_scalar(text: str) -> tuple[int | None, str]:
-    """Line and text of the first scalar YAML cannot turn into a value."""
-    pending = [yaml.compose(text, Loader=yaml.SafeLoader)]
-    while pending:
-        node = pending.pop(0)
-        if isinstance(node, yaml.ScalarNode):
-            try:
-                yaml.SafeLoader("").construct_object(node)
-            except (ValueError, yaml.YAMLError):
-                return node.start_mark.line + 1, str(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            pending.extend(child for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
-            pending.extend(node.value)
-    return None, ""
 
 
 def _failed(path: str, message: str, line: int | None = None) -> FaqCheck:
