@@ -1,0 +1,347 @@
+"""Crisis detection: one message in, one ``Assessment`` out.
+
+Steps, in order (see ``lexicon.yaml`` for the words each step uses):
+
+1. Normalise the text (``bot.crisis.normalise``) and repair tokens: expand hand-listed
+   short forms ("kms"), correct a misspelt word to a lexicon word when it is not a real
+   word, and split words written without spaces ("killmyself").
+2. Find every rule phrase, idiom, context, cue and topic as whole-token matches.
+3. Drop matches that use words an idiom covers ("killing it", "to die for").
+4. For each remaining match decide who it is about (the nearest subject before it:
+   the writer, someone else, or nobody in particular), whether it is past history,
+   a general question or negated, and what level it ends at.
+5. Pick one result: the most urgent level, then the category earliest in ``priority``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.crisis.lexicon import MEDICAL, CompiledRule, Lexicon, fold_words, load_lexicon
+from bot.crisis.normalise import normalise
+from bot.crisis.patterns import SENTENCE_MARKS, Match, Phrase, PhraseIndex
+from bot.crisis.result import Assessment, Category, CrisisResult
+from bot.crisis.words import (
+    MIN_CORRECTABLE,
+    Corrector,
+    Segmenter,
+    english_words,
+    word_counts,
+)
+
+#: A level this high means "no escalation, safety note only".
+NOTE_LEVEL = 3
+_CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ",", "but", "although", "though", "however"})
+_MAX_TERMS = 6
+_CACHE_LIMIT = 50_000
+_MIN_SEGMENTED = 5
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    """What one rule match amounts to after subject, history, question and negation."""
+
+    level: int
+    category: Category
+    term: str
+    start: int
+
+
+def _tagged(phrases: Sequence[Phrase]) -> list[tuple[Phrase, int]]:
+    return [(phrase, 0) for phrase in phrases]
+
+
+def _rarity(word: str) -> float:
+    """How common ``word`` is in ordinary text (anchors prefer rare words)."""
+    return float(word_counts().get(word, 0)) + 1.0
+
+
+class _Message:
+    """Tokens of one message with their clause and sentence boundaries."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        self.sentence: list[int] = []
+        self.clause: list[int] = []
+        sentence = clause = 0
+        for token in tokens:
+            self.sentence.append(sentence)
+            self.clause.append(clause)
+            if token in SENTENCE_MARKS:
+                sentence += 1
+            if token in _CLAUSE_BREAKS:
+                clause += 1
+
+    def clause_span(self, index: int) -> tuple[int, int]:
+        """First and last-plus-one positions of the clause holding ``index``."""
+        clause = self.clause[index]
+        start = index
+        while start > 0 and self.clause[start - 1] == clause and self.tokens[start - 1] not in (
+            _CLAUSE_BREAKS
+        ):
+            start -= 1
+        end = index
+        while end < len(self.tokens) and self.clause[end] == clause:
+            end += 1
+        return start, end
+
+
+class CrisisDetector:
+    """Assess messages for crisis content using a compiled lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        doc = lexicon.document
+        tagged = [(phrase, i) for i, rule in enumerate(lexicon.rules) for phrase in rule.phrases]
+        self._rules = PhraseIndex(tagged, _rarity)
+        self._topics = PhraseIndex(_tagged(lexicon.topics), _rarity)
+        self._idioms = PhraseIndex(_tagged(lexicon.idioms), _rarity)
+        self._contexts = {
+            name: PhraseIndex(_tagged(phrases), _rarity)
+            for name, phrases in lexicon.contexts.items()
+        }
+        self._negation = PhraseIndex(_tagged(lexicon.negation_cues), _rarity)
+        self._never = PhraseIndex(_tagged(lexicon.never_happened), _rarity)
+        self._history = PhraseIndex(_tagged(lexicon.history_cues), _rarity)
+        self._present = PhraseIndex(_tagged(lexicon.present_cues), _rarity)
+        self._between = frozenset(w for text in doc.negation.between for w in fold_words(text))
+        self._reach = doc.negation.reach
+        self._starters = frozenset(w for t in doc.questions.starters for w in fold_words(t))
+        self._hypothetical = frozenset(
+            w for t in doc.questions.hypothetical for w in fold_words(t)
+        )
+        subjects = doc.subjects
+        self._subject: dict[str, str] = {}
+        for kind, words in (
+            ("writer", subjects.writer),
+            ("others", subjects.others),
+            ("generic", subjects.generic),
+            ("thing", subjects.things),
+        ):
+            for text in words:
+                for word in fold_words(text):
+                    self._subject.setdefault(word, kind)
+                    if kind == "others":
+                        self._subject.setdefault(word + "s", kind)
+        self._reflexive: dict[str, str] = {}
+        for kind, words in (
+            ("writer", subjects.writer_reflexive),
+            ("others", subjects.others_reflexive),
+        ):
+            for text in words:
+                for word in fold_words(text):
+                    self._reflexive[word] = kind
+        self._priority = {category: i for i, category in enumerate(doc.priority)}
+        self._corrector: Corrector | None = None
+        self._segmenter: Segmenter | None = None
+        self._repairs: dict[str, tuple[str, ...]] = {}
+
+    # ------------------------------------------------------------------ tokens
+    def warm_up(self) -> None:
+        """Load the word lists now rather than on the first message."""
+        self._word_tools()
+
+    def _word_tools(self) -> tuple[Corrector, Segmenter]:
+        if self._corrector is None or self._segmenter is None:
+            targets = [w for w in self.lexicon.crisis_words if w.isalpha() and len(w) >= 3]
+            self._corrector = Corrector(targets)
+            self._segmenter = Segmenter(self.lexicon.vocabulary, word_counts())
+            english_words()
+        return self._corrector, self._segmenter
+
+    def _repair(self, token: str) -> tuple[str, ...]:
+        """Short forms, typo correction and segmentation for one token."""
+        lexicon = self.lexicon
+        if token in lexicon.short_forms:
+            return lexicon.short_forms[token]
+        if token in lexicon.vocabulary or not token.isalpha() or len(token) < MIN_CORRECTABLE:
+            return (token,)
+        if token in english_words():
+            return (token,)
+        for i in range(1, len(token)):
+            if token[i] == token[i - 1] and token[:i] + token[i + 1 :] in lexicon.vocabulary:
+                return (token[:i] + token[i + 1 :],)
+        corrector, segmenter = self._word_tools()
+        corrected = corrector.correct(token)
+        if corrected is not None:
+            return (corrected,)
+        if len(token) >= _MIN_SEGMENTED:
+            pieces = segmenter.segment(token)
+            if pieces is not None:
+                out: list[str] = []
+                for piece in pieces:
+                    out.extend(lexicon.short_forms.get(piece, (piece,)))
+                return tuple(out)
+        return (token,)
+
+    def tokens(self, text: str) -> list[str]:
+        """Normalised and repaired tokens of ``text``."""
+        out: list[str] = []
+        repairs = self._repairs
+        for token in normalise(text).split():
+            repaired = repairs.get(token)
+            if repaired is None:
+                repaired = self._repair(token)
+                if len(repairs) >= _CACHE_LIMIT:
+                    repairs.clear()
+                repairs[token] = repaired
+            out.extend(repaired)
+        return out
+
+    # ------------------------------------------------------------------ assess
+    def assess(self, text: str) -> Assessment:
+        """Return the verdict for ``text``."""
+        tokens = self.tokens(text)
+        found = self._rules.find(tokens)
+        topic = self._topic(tokens)
+        if not found:
+            return Assessment(safety_note=topic)
+        message = _Message(tokens)
+        covered = {p for _, _, m in self._idioms.find(tokens) for p in m.positions}
+        negations = [m for _, _, m in self._negation.find(tokens)]
+        contexts = {
+            name
+            for name, index in self._contexts.items()
+            if any(
+                not covered.intersection(m.positions)
+                and not self._cue_before(m, message, negations)
+                for _, _, m in index.find(tokens)
+            )
+        }
+        nevers = [m for _, _, m in self._never.find(tokens)]
+        history = [m for _, _, m in self._history.find(tokens)]
+        present = [m for _, _, m in self._present.find(tokens)]
+        verdicts: list[_Verdict] = []
+        for _, rule_index, match in found:
+            if covered.intersection(match.positions):
+                continue
+            rule = self.lexicon.rules[rule_index]
+            if not all(name in contexts for name in rule.needs):
+                continue
+            verdict = self._judge(
+                rule, match, message, contexts, negations, nevers, history, present
+            )
+            if verdict is not None:
+                verdicts.append(verdict)
+        urgent = [v for v in verdicts if v.level < NOTE_LEVEL]
+        if not urgent:
+            return Assessment(safety_note=topic or bool(verdicts))
+        best = min(urgent, key=lambda v: (v.level, self._priority[v.category], v.start))
+        terms: list[str] = []
+        for verdict in sorted(urgent, key=lambda v: v.start):
+            if verdict.term not in terms:
+                terms.append(verdict.term)
+        return Assessment(CrisisResult(best.level, best.category, tuple(terms[:_MAX_TERMS])))
+
+    def _topic(self, tokens: list[str]) -> bool:
+        return bool(self._topics.find(tokens))
+
+    # ------------------------------------------------------------------ judge
+    def _judge(
+        self,
+        rule: CompiledRule,
+        match: Match,
+        message: _Message,
+        contexts: set[str],
+        negations: list[Match],
+        nevers: list[Match],
+        history: list[Match],
+        present: list[Match],
+    ) -> _Verdict | None:
+        tokens = message.tokens
+        term = " ".join(tokens[p] for p in match.positions)
+        subject = self._subject_of(match, message)
+        if subject == "thing":
+            return None
+        level = rule.level
+        category = rule.category
+        if rule.who == "others":
+            if subject == "writer":
+                return None
+            category = Category.THIRD_PARTY
+        medical = category in MEDICAL
+        if subject == "generic":
+            return _Verdict(NOTE_LEVEL, category, term, match.start)
+        if self._is_history(match, message, history, present):
+            return _Verdict(NOTE_LEVEL, category, term, match.start)
+        if self._is_general_question(match, message, subject, medical):
+            return _Verdict(NOTE_LEVEL, category, term, match.start)
+        negated = False
+        if medical:
+            if self._cue_before(match, message, nevers):
+                return _Verdict(NOTE_LEVEL, category, term, match.start)
+        elif self._cue_before(match, message, negations):
+            negated = True
+            level += 1
+        if not negated and level == 2 and any(name in contexts for name in rule.level_1_with):
+            level = 1
+        if level >= NOTE_LEVEL:
+            return _Verdict(NOTE_LEVEL, category, term, match.start)
+        if subject == "others" and category != Category.THIRD_PARTY:
+            category = Category.THIRD_PARTY
+            level = 2 if negated else 1
+        return _Verdict(level, category, term, match.start)
+
+    def _subject_of(self, match: Match, message: _Message) -> str | None:
+        """'writer', 'others', 'generic', or None when no subject is written."""
+        tokens = message.tokens
+        kinds = [self._reflexive.get(tokens[p]) for p in match.positions]
+        if "others" in kinds:
+            return "others"
+        if self._subject.get(tokens[match.start]) in ("others", "thing"):
+            return self._subject[tokens[match.start]]
+        if "writer" in kinds:
+            return "writer"
+        index = match.start
+        while index >= 0:
+            token = tokens[index]
+            if token in SENTENCE_MARKS and index != match.start:
+                return None
+            kind = self._subject.get(token)
+            if kind is not None:
+                return kind
+            index -= 1
+        return None
+
+    def _is_history(
+        self, match: Match, message: _Message, history: list[Match], present: list[Match]
+    ) -> bool:
+        sentence = message.sentence[match.start]
+        if not any(message.sentence[h.start] == sentence for h in history):
+            return False
+        clause = message.clause[match.start]
+        return not any(message.clause[p.start] == clause for p in present)
+
+    def _is_general_question(
+        self, match: Match, message: _Message, subject: str | None, medical: bool
+    ) -> bool:
+        tokens = message.tokens
+        start, end = message.clause_span(match.start)
+        asks = tokens[start] in self._starters or (end < len(tokens) and tokens[end - 1] == "?")
+        if not asks and end < len(tokens) and tokens[end] == "?":
+            asks = True
+        if not asks:
+            return False
+        if not medical:
+            return subject == "generic"
+        if subject in (None, "generic"):
+            return True
+        return any(tokens[i] in self._hypothetical for i in range(start, match.start))
+
+    def _cue_before(self, match: Match, message: _Message, cues: list[Match]) -> bool:
+        """True if a cue ends right before the match, with only 'between' words in between."""
+        tokens = message.tokens
+        for cue in cues:
+            if cue.end > match.start or cue.start >= match.start:
+                continue
+            gap = range(cue.end, match.start)
+            if len(gap) <= self._reach and all(tokens[i] in self._between for i in gap):
+                return True
+        return False
+
+
+def load_detector(path: Path | None = None) -> CrisisDetector:
+    """Build a detector from the lexicon at ``path`` (None: the packaged lexicon.yaml)."""
+    return CrisisDetector(load_lexicon(path))

@@ -1,0 +1,146 @@
+"""Fold a chat message into plain tokens before crisis matching.
+
+The steps undo the ways people (deliberately or not) disguise words: compatibility forms,
+invisible characters, accents and Zalgo marks, look-alike letters from other scripts,
+leetspeak inside words, separators between letters ("k.i.l.l"), stretched letters
+("diiiie"), spaced-out letters ("k i l l") and a few emoji. Numbers keep their digits
+("800mg" becomes "800 mg", "0.5" stays "0.5") so quantities survive.
+
+The result is lower-case ASCII words, numbers and the clause marks ``. , ? ! ;`` separated
+by single spaces. ``normalise`` is idempotent: normalising twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Default-ignorable code points (Unicode DerivedCoreProperties): zero-width characters,
+# soft hyphen, bidi controls, variation selectors, Hangul fillers, tag characters...
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+
+# Emoji that stand for a word in crisis talk. The skull is deliberately absent: in chat
+# it nearly always means "I'm laughing".
+_EMOJI_WORDS = {
+    "\U0001f48a": " pill ",  # pill
+    "\U0001f52b": " gun ",  # pistol
+    "\U0001f52a": " knife ",  # kitchen knife
+    "\U0001fa92": " razor ",  # razor
+    "\U0001faa2": " rope ",  # knot
+    "\U0001f37a": " beer ",  # beer mug
+    "\U0001f37b": " beer ",  # clinking beer mugs
+    "\U0001f377": " wine ",  # wine glass
+    "\U0001f943": " whiskey ",  # tumbler glass
+    "\U0001f378": " cocktail ",  # cocktail glass
+    "\U0001f379": " cocktail ",  # tropical drink
+    "\U0001f37e": " champagne ",  # bottle with popping cork
+    "\U0001f942": " champagne ",  # clinking glasses
+}
+
+# Letters from other scripts (and Latin variants that do not decompose) that look like
+# a Latin letter. Applied after case folding, so only lower-case forms are needed.
+_CONFUSABLES = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a", "в": "b", "г": "r", "д": "d", "е": "e", "ё": "e", "и": "u",
+        "і": "i", "ї": "i", "ј": "j", "к": "k", "л": "n", "м": "m", "н": "h", "о": "o",
+        "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "ў": "y", "х": "x", "ц": "u",
+        "ш": "w", "щ": "w", "ъ": "b", "ы": "bi", "ь": "b", "э": "e", "ѕ": "s",
+        "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "ү": "y", "ҡ": "k",
+        # Greek
+        "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "ι": "i",
+        "κ": "k", "μ": "u", "ν": "v", "ο": "o", "π": "n", "ρ": "p", "σ": "o", "ς": "c",
+        "τ": "t", "υ": "u", "χ": "x", "ω": "w",
+        # Latin letters without a decomposition
+        "ı": "i", "ɩ": "i", "ȷ": "j", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t",
+        "ƅ": "b", "ɑ": "a", "ǝ": "e", "ɛ": "e", "ɪ": "i", "ʟ": "l", "ᴏ": "o", "ꜱ": "s",
+        "æ": "ae", "œ": "oe", "þ": "th",
+    }
+)
+
+_APOSTROPHES = re.compile("['\u2018\u2019`\u00b4\u02bc\u02bb\u2032]")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
+                       "@": "a", "$": "s", "!": "i", "|": "l"})
+_LEET_CHARS = "013457@$!|"
+# A leet character counts as part of a word only when a letter (or another leet
+# character) touches it on both sides: "k1ll", "t00k", "d!e", "$uicide" via the rule below.
+_INNER_LEET = re.compile(r"(?<=[a-z])[013457@$!|]+(?=[a-z])")
+_TRAILING_LEET = re.compile(r"(?<=[a-z])[013457]+$")
+_LEADING_LEET = re.compile(r"^(?:0|\$)(?=[a-z]{2})")
+_BETWEEN_LETTERS = re.compile(r"(?<=[a-z013457@$!|])[.\-_*~]+(?=[a-z013457@$!|])")
+_DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
+_TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.,?!;]")
+_NUMBER_WITH_UNIT = re.compile(r"^(?!0[a-z])\d+(?:[.]\d+)?[a-z]*$")
+_MARKS = frozenset(".,?!;")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_chunk(chunk: str) -> str:
+    """Undo separators and leetspeak inside one whitespace-delimited chunk."""
+    if not any("a" <= ch <= "z" for ch in chunk) or _NUMBER_WITH_UNIT.match(chunk):
+        return chunk
+    chunk = _BETWEEN_LETTERS.sub("", chunk)
+    if any(ch in _LEET_CHARS for ch in chunk):
+        chunk = _LEADING_LEET.sub(lambda m: m.group().translate(_LEET), chunk)
+        chunk = _INNER_LEET.sub(lambda m: m.group().translate(_LEET), chunk)
+        chunk = _TRAILING_LEET.sub(lambda m: m.group().translate(_LEET), chunk)
+    return chunk
+
+
+def _merge_clause_marks(tokens: list[str]) -> list[str]:
+    """Keep one mark per run of punctuation, preferring "?" ("?!?" -> "?", "..." -> ".")."""
+    out: list[str] = []
+    for tok in tokens:
+        if tok in _MARKS and out and out[-1] in _MARKS:
+            if tok == "?":
+                out[-1] = "?"
+            continue
+        out.append(tok)
+    return out
+
+
+def _join_spelled_out(tokens: list[str]) -> list[str]:
+    """Join runs of three or more single letters ("k i l l" -> "kill")."""
+    out: list[str] = []
+    run: list[str] = []
+    for tok in [*tokens, ""]:
+        if len(tok) == 1 and tok.isalpha():
+            run.append(tok)
+            continue
+        if len(run) >= 3:
+            out.append("".join(run))
+        else:
+            out.extend(run)
+        run = []
+        if tok:
+            out.append(tok)
+    return out
+
+
+def normalise(text: str) -> str:
+    """Fold ``text`` into space-separated lower-case ASCII tokens (idempotent)."""
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = _IGNORABLE.sub("", text)
+        for emoji, word in _EMOJI_WORDS.items():
+            if emoji in text:
+                text = text.replace(emoji, word)
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = text.translate(_CONFUSABLES)
+        text = _APOSTROPHES.sub("", text)
+        text = _NON_ASCII.sub(" ", text)
+    else:
+        text = _APOSTROPHES.sub("", text)
+    text = _DIGIT_COMMA.sub("", text)
+    chunks = [_fold_chunk(chunk) for chunk in text.split()]
+    tokens = _TOKEN.findall(" ".join(chunks))
+    tokens = _merge_clause_marks(_join_spelled_out(tokens))
+    return _REPEATS.sub(r"\1\1", " ".join(tokens))

@@ -1,0 +1,159 @@
+"""Word knowledge for the crisis detector: a real-word list, typo correction, segmentation.
+
+Typo correction is guarded by a dictionary so real words are never "corrected" into
+crisis terms ("skills" stays "skills", "diet" stays "diet"). The dictionary is the union
+of two word lists that ship with their packages (nothing is downloaded at run time):
+``english-words`` (Webster's 2nd and GCIDE: broad but without inflections) and the
+frequency list of ``pyspellchecker`` (inflected forms, with counts used to segment words
+that were written without spaces). Both load lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable, Mapping
+from functools import cache
+from importlib import resources
+
+#: Words shorter than this are never corrected (too many real neighbours).
+MIN_CORRECTABLE = 4
+#: From this length a word may be two edits away from its correction.
+TWO_EDITS_FROM = 8
+#: Words seen fewer times than this in the frequency list are not used to segment.
+SEGMENT_MIN_COUNT = 200
+_MAX_SEGMENT_LEN = 40
+
+
+@cache
+def word_counts() -> Mapping[str, int]:
+    """Word -> corpus count from pyspellchecker's English list (loaded once)."""
+    path = resources.files("spellchecker") / "resources" / "en.json.gz"
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        counts: dict[str, int] = json.load(text)
+    return counts
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Every real English word the detector knows, lower-case letters only."""
+    from english_words import get_english_words_set
+
+    dictionary = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
+    return frozenset(dictionary) | frozenset(w for w in word_counts() if w.isalpha())
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance (a transposition counts as one edit).
+
+    Returns ``limit + 1`` as soon as the distance is known to exceed ``limit``.
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                best = min(best, previous2[j - 2] + 1)
+            current[j] = best
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """``word`` and every string made by deleting up to ``depth`` letters."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def allowed_edits(word: str) -> int:
+    """How many edits a misspelling of this length may be from its correction."""
+    return 2 if len(word) >= TWO_EDITS_FROM else 1
+
+
+class Corrector:
+    """Maps a misspelt word to the one lexicon word it is closest to (symmetric deletions).
+
+    Only the words of the lexicon are targets, so correction can only ever produce a word
+    the lexicon uses; the caller decides whether a word may be corrected at all.
+    """
+
+    def __init__(self, targets: Iterable[str]) -> None:
+        self._index: dict[str, set[str]] = {}
+        for target in targets:
+            for variant in _deletions(target, 2):
+                self._index.setdefault(variant, set()).add(target)
+
+    def correct(self, word: str) -> str | None:
+        """The closest target within the allowed edits, or None (ties: shortest, then a-z)."""
+        limit = allowed_edits(word)
+        candidates: set[str] = set()
+        for variant in _deletions(word, limit):
+            candidates |= self._index.get(variant, set())
+        best: tuple[int, int, str] | None = None
+        for target in candidates:
+            distance = edit_distance(word, target, limit)
+            if distance <= limit:
+                key = (distance, abs(len(target) - len(word)), target)
+                if best is None or key < best:
+                    best = key
+        return best[2] if best is not None else None
+
+
+class Segmenter:
+    """Splits a run of letters into known words ("killmyself" -> "kill myself").
+
+    Dynamic programming over split points: fewest words first, then the most common
+    words. Every piece must be a lexicon word or a common English word.
+    """
+
+    def __init__(self, lexicon_words: Iterable[str], counts: Mapping[str, int]) -> None:
+        self._cost: dict[str, float] = {}
+        for word, count in counts.items():
+            if count >= SEGMENT_MIN_COUNT and word.isalpha() and (len(word) > 1 or word in "ai"):
+                self._cost[word] = 1.0 + 1.0 / math.log(count + 2)
+        for word in lexicon_words:
+            self._cost[word] = 1.0
+        self._longest = max((len(w) for w in self._cost), default=1)
+
+    def segment(self, token: str) -> list[str] | None:
+        """The best split of ``token`` into two or more known words, or None."""
+        n = len(token)
+        if n > _MAX_SEGMENT_LEN:
+            return None
+        best: list[tuple[float, int] | None] = [None] * (n + 1)
+        best[0] = (0.0, 0)
+        for end in range(1, n + 1):
+            for start in range(max(0, end - self._longest), end):
+                previous = best[start]
+                if previous is None:
+                    continue
+                cost = self._cost.get(token[start:end])
+                if cost is None:
+                    continue
+                total = previous[0] + cost
+                current = best[end]
+                if current is None or total < current[0]:
+                    best[end] = (total, start)
+        if best[n] is None:
+            return None
+        pieces: list[str] = []
+        end = n
+        while end > 0:
+            step = best[end]
+            assert step is not None
+            pieces.append(token[step[1] : end])
+            end = step[1]
+        pieces.reverse()
+        return pieces if len(pieces) > 1 else None

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.crisis.normalise import normalise
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ｋｉｌｌ", "kill"),  # NFKC: full-width letters
+        ("ki\u200bll my\u00adself", "kill myself"),  # zero-width space, soft hyphen
+        ("kill\u202e myself\ufe0f", "kill myself"),  # bidi control, variation selector
+        ("KILL Myself", "kill myself"),  # case
+        ("z\u0337\u0322a\u0338l\u0334g\u0336o\u0335", "zalgo"),  # combining marks (Zalgo)
+        ("naïve café", "naive cafe"),  # accents
+        ("і wаnt tо dіе", "i want to die"),  # Cyrillic look-alikes
+        ("ονerdοse", "overdose"),  # Greek look-alikes
+        ("i’m can't", "im cant"),  # apostrophes dropped
+        ("k1ll mys3lf", "kill myself"),  # leetspeak inside words
+        ("d!e $uicide 0verdose", "die suicide overdose"),
+        ("k.i.l.l s-u-i-c-i-d-e c_u_t", "kill suicide cut"),  # separators between letters
+        ("diiiie tooook", "diie took"),  # 3+ repeats collapse to 2
+        ("k i l l", "kill"),  # spaced-out letters joined
+        ("took 25 💊", "took 25 pill"),  # emoji
+        ("🔫 🔪", "gun knife"),
+        ("lmao 💀", "lmao"),  # the skull is laughter, not death
+    ],
+)
+def test_each_rule(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("took 800mg", "took 800 mg"),
+        ("0.5mg twice", "0.5 mg twice"),
+        ("1,000 pills", "1000 pills"),
+        ("took 20kpins", "took 20 kpins"),
+        ("b12 and mp3", "b 12 and mpe"),
+    ],
+)
+def test_numbers_keep_their_digits(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected
+
+
+def test_clause_marks_survive_once() -> None:
+    assert normalise("I took 10... will I be ok?!") == "i took 10 . will i be ok ?"
+
+
+def test_a_few_single_letters_are_left_alone() -> None:
+    assert normalise("i want a pill") == "i want a pill"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_normalising_twice_equals_once(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=4000))
+def test_output_is_plain_ascii_tokens(text: str) -> None:
+    out = normalise(text)
+    assert out.isascii()
+    assert "  " not in out
+    assert out == out.strip()

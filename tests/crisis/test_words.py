@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.crisis.words import Corrector, Segmenter, edit_distance, english_words, word_counts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [("kill", "kill", 0), ("kil", "kill", 1), ("mysefl", "myself", 1), ("suicde", "suicide", 1),
+     ("abc", "xyz", 3)],
+)
+def test_edit_distance(a: str, b: str, distance: int) -> None:
+    assert edit_distance(a, b, 5) == distance
+
+
+def test_edit_distance_stops_early() -> None:
+    assert edit_distance("overdose", "banana", 1) == 2
+
+
+def test_corrector_finds_the_nearest_target_within_limits() -> None:
+    corrector = Corrector(["suicide", "overdosed", "kill"])
+    assert corrector.correct("suicde") == "suicide"
+    assert corrector.correct("ovrdossed") == "overdosed"  # two edits allowed from 8 letters
+    assert corrector.correct("kiwi") is None
+
+
+def test_segmenter_splits_run_together_words() -> None:
+    segmenter = Segmenter(["kill", "myself"], word_counts())
+    assert segmenter.segment("killmyself") == ["kill", "myself"]
+    assert segmenter.segment("qqqqzzzz") is None
+
+
+def test_word_list_knows_inflections() -> None:
+    words = english_words()
+    assert {"skills", "skilled", "diet", "therapist", "overdue", "banging"} <= words

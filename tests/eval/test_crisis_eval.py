@@ -1,0 +1,140 @@
+"""Hold the crisis detector to every evaluation set ``tests/eval/crisis_*.yaml``.
+
+Each set lists messages with ``expect: crisis`` (and the expected ``category``) or
+``expect: none``. The detector must escalate at least 98% of crisis messages and at most
+2% of the others. Figures are printed next to a plain keyword-list baseline. Sets whose
+name contains "holdout" were written by someone else and are blind: only figures are
+printed for them, never message texts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.crisis.detector import CrisisDetector, load_detector
+
+HERE = Path(__file__).parent
+SETS = sorted(HERE.glob("crisis_*.yaml"))
+MIN_RECALL = 0.98
+MAX_FALSE_ALARMS = 0.02
+
+# The "plain crisis keyword list" the issue compares against: substring matching.
+BASELINE_KEYWORDS = (
+    "suicid",
+    "kill",
+    "die",
+    "overdos",
+    "self harm",
+    "cut myself",
+    "hurt myself",
+    "seizure",
+    "not breathing",
+    "end my life",
+)
+
+
+@dataclass
+class Score:
+    """Counts for one way of deciding."""
+
+    crisis: int = 0
+    caught: int = 0
+    ordinary: int = 0
+    false_alarms: int = 0
+    right_category: int = 0
+    misses: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.crisis if self.crisis else 1.0
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return self.false_alarms / self.ordinary if self.ordinary else 0.0
+
+    @property
+    def category_accuracy(self) -> float:
+        return self.right_category / self.caught if self.caught else 1.0
+
+
+@cache
+def detector() -> CrisisDetector:
+    return load_detector()
+
+
+def baseline(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in BASELINE_KEYWORDS)
+
+
+def score(path: Path) -> tuple[Score, Score]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ours, plain = Score(), Score()
+    for item in data["messages"]:
+        text = item["text"]
+        result = detector().assess(text).crisis
+        keyword = baseline(text)
+        if item["expect"] == "crisis":
+            for s, hit in ((ours, result is not None), (plain, keyword)):
+                s.crisis += 1
+                s.caught += hit
+            if result is None:
+                ours.misses.append(f"{item['category']}: {text!r}")
+            elif result.category.value == item["category"]:
+                ours.right_category += 1
+            else:
+                ours.misses.append(f"{item['category']} as {result.category.value}: {text!r}")
+        else:
+            for s, hit in ((ours, result is not None), (plain, keyword)):
+                s.ordinary += 1
+                s.false_alarms += hit
+            if result is not None:
+                ours.alarms.append(f"{result.category.value} {result.terms}: {text!r}")
+    return ours, plain
+
+
+def report(path: Path, ours: Score, plain: Score) -> str:
+    lines = [
+        f"\n{path.name}: {ours.crisis} crisis, {ours.ordinary} ordinary messages",
+        f"  detector: recall {ours.recall:.1%}, false alarms {ours.false_alarm_rate:.1%}, "
+        f"category accuracy {ours.category_accuracy:.1%}",
+        f"  keyword baseline: recall {plain.recall:.1%}, "
+        f"false alarms {plain.false_alarm_rate:.1%}",
+    ]
+    if "holdout" not in path.name:
+        lines += [f"  missed/miscategorised {m}" for m in ours.misses]
+        lines += [f"  false alarm {a}" for a in ours.alarms]
+    return "\n".join(lines)
+
+
+def test_there_is_an_evaluation_set() -> None:
+    assert any(p.name == "crisis_dev.yaml" for p in SETS)
+
+
+@pytest.mark.parametrize("path", SETS, ids=[p.stem for p in SETS])
+def test_detector_meets_targets(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ours, plain = score(path)
+    with capsys.disabled():
+        print(report(path, ours, plain))
+    assert ours.crisis >= 1
+    assert ours.ordinary >= 1
+    assert ours.recall >= MIN_RECALL
+    assert ours.false_alarm_rate <= MAX_FALSE_ALARMS
+
+
+def test_dev_set_is_big_enough_and_covers_every_category() -> None:
+    data = yaml.safe_load((HERE / "crisis_dev.yaml").read_text(encoding="utf-8"))
+    items = data["messages"]
+    crisis = [m for m in items if m["expect"] == "crisis"]
+    assert len(crisis) >= 100
+    assert len(items) - len(crisis) >= 150
+    assert {m["category"] for m in crisis} == {
+        "overdose", "combination", "withdrawal", "suicide", "self-harm", "third-party",
+        "harm-to-others",
+    }
