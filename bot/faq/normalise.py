@@ -7,6 +7,17 @@ import unicodedata
 
 _APOSTROPHES = re.compile(r"['’`´ʼ]")
 _NON_WORD = re.compile(r"[^a-z0-9.]+|(?<![0-9])\.|\.(?![0-9])")
+_NUMBER_UNIT = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
+
+
+def normalised_words(text: str) -> list[str]:
+    """The words of ``text`` after folding (see ``normalise_text``)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    text = _APOSTROPHES.sub("", text)
+    return _NON_WORD.sub(" ", text).split()
 
 
 def normalise_text(text: str) -> str:
@@ -15,7 +26,9 @@ def normalise_text(text: str) -> str:
     Decimal points inside numbers survive ("0.5 mg" stays "0.5 mg"); apostrophes are
     dropped so "don't" and "dont" meet.
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = _APOSTROPHES.sub("", text)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    return " ".join(normalised_words(text))
+
+
+def split_numbers(words: list[str]) -> list[str]:
+    """Split numbers from the letters glued to them: ``["2mg"]`` -> ``["2", "mg"]``."""
+    return _NUMBER_UNIT.sub(" ", " ".join(words)).split()

@@ -1,0 +1,196 @@
+"""Match a member's question to an FAQ entry: answer, ask "did you mean", or fall back.
+
+How a question is scored against an entry (0-100):
+
+1. The question and every entry text go through the same analysis (``analysis``):
+   synonyms and slang become one canonical term (multi-word phrases too), typos are
+   corrected word by word against the FAQ's own vocabulary, filler words are dropped.
+2. Each term weighs by its rarity across entries (``index``): "klonopin" is everywhere
+   and weighs almost nothing, "talkative" points at one entry and weighs a lot. Words
+   the FAQ never uses count against every entry, and topics the synonyms table names
+   but no entry covers ("pregnancy", other drugs) count heavily against them.
+3. ``coverage``: how much of the question's weight the entry explains, counting a term
+   fully when the entry's question, keywords or several aliases use it, partly when a
+   single alias mentions it in passing.
+   ``best text``: the single question, alias or keyword that fits best, taking both how
+   much of the question it explains and how much of that text the question contains.
+4. The score is the mean of the two. A question carrying less weight than one telling
+   term ("klonopin?") cannot score high: there is not enough to go on.
+
+The decision follows the FAQ's thresholds (``decide``): answer when the best entry scores
+at least ``answer`` and leads the next one clearly enough, ask "did you mean" from
+``clarify`` up, fall back below it. A question naming a topic the FAQ marks as not
+covered is never answered outright. A wrong medical answer is worse than "I don't know".
+
+Scale: candidates come from an inverted index over the question's telling terms and only
+a shortlist of them is scored in full, so a query costs about the same at 15 entries as
+at 10,000.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from bot.faq.analysis import surface_words
+from bot.faq.index import FaqIndex, IndexedEntry
+from bot.faq.models import FaqDocument, Thresholds
+from bot.faq.outcome import Candidate, MatchOutcome
+from bot.faq.wordlists import is_english_word
+
+MAX_CANDIDATES = 3
+SHORTLIST = 40  # entries scored in full per question
+COMMON_POSTINGS = 256  # terms in more entries than this never nominate candidates
+WEAK_TERM_SHARE = 0.2  # terms lighter than this share of the rarest never nominate either
+
+COVERAGE_SHARE = 0.5  # score = share * coverage + (1 - share) * best text
+PRECISION_EXPONENT = 0.65  # best text: explained ** e * contained ** (1 - e)
+MIN_EVIDENCE = 1.5  # a question weighing less than this cannot be fully explained
+COMPLETIONS = 5  # search(): terms the last, unfinished word may be the start of
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    position: int
+    score: float
+    matched: str
+
+
+class FaqMatcher:
+    """Answers questions from one FAQ document; build a new one when the FAQ changes."""
+
+    def __init__(self, document: FaqDocument) -> None:
+        self.document = document
+        self.thresholds: Thresholds = document.thresholds
+        self.index = FaqIndex(document)
+        count = self.index.entry_count
+        self._common = max(COMMON_POSTINGS, count // 20)
+        self._weak = WEAK_TERM_SHARE * self.index.rarest_weight
+        is_english_word("warm")  # load the word list now, not on the first question
+
+    def match(self, question: str) -> MatchOutcome:
+        """Decide how to answer ``question``: one entry, a choice of entries, or none.
+
+        A question that names a topic the FAQ marks as not covered (a canonical term of
+        the synonyms table that no entry uses: another drug, pregnancy, driving...) is
+        never answered outright: at most the closest entries are offered.
+        """
+        weights = self._query_weights(question)
+        outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
+        if outcome.kind == "answer" and not self.index.off_topic.isdisjoint(weights):
+            return MatchOutcome("clarify", outcome.candidates[:1])
+        return outcome
+
+    def search(self, query: str, limit: int = 25) -> list[Candidate]:
+        """Entries ranked for ``query`` (autocomplete, moderator tests); all when it is empty.
+
+        The last word may be unfinished ("klono"): it also counts as the FAQ terms it
+        starts. Entries that share nothing with ``query`` are left out.
+        """
+        if limit <= 0:
+            return []
+        weights = self._query_weights(query, complete_last_word=True)
+        if not weights:
+            return [
+                Candidate(entry.entry_id, 0.0, entry.fields[0].text if entry.fields else "")
+                for entry in self.index.entries[:limit]
+            ]
+        return self._ranked(weights, limit)
+
+    def _query_weights(self, text: str, *, complete_last_word: bool = False) -> dict[str, float]:
+        index = self.index
+        words = surface_words(text)
+        weights = {term: index.weight(term, word) for term, word in index.analyser.analyse(words)}
+        if complete_last_word and words and not text[-1:].isspace():
+            last = words[-1]
+            if len(last) >= 2 and not index.analyser.speller.knows(last):
+                for term in index.terms_starting_with(last, COMPLETIONS):
+                    weights.setdefault(term, index.weight(term, term))
+        return weights
+
+    def _ranked(self, weights: Mapping[str, float], limit: int) -> list[Candidate]:
+        total = max(sum(weights.values()), MIN_EVIDENCE)
+        entries = self.index.entries
+        scored = [
+            _score(entries[position], weights, total) for position in self._shortlist(weights)
+        ]
+        scored = [item for item in scored if item.score > 0]
+        scored.sort(key=lambda item: (-item.score, item.position))
+        return [
+            Candidate(entries[item.position].entry_id, item.score, item.matched)
+            for item in scored[:limit]
+        ]
+
+    def _shortlist(self, weights: Mapping[str, float]) -> list[int]:
+        """Entries sharing a telling term with the question, most promising first."""
+        postings = self.index.postings
+        mass: dict[int, float] = {}
+        fallback: tuple[int, ...] | None = None
+        for term, weight in weights.items():
+            found = postings.get(term)
+            if not found:
+                continue
+            if len(found) > self._common or weight < self._weak:
+                if fallback is None or len(found) < len(fallback):
+                    fallback = found
+                continue
+            for position in found:
+                mass[position] = mass.get(position, 0.0) + weight
+        if not mass:
+            return list(fallback[:SHORTLIST]) if fallback else []
+        if len(mass) <= SHORTLIST:
+            return list(mass)
+        return heapq.nlargest(SHORTLIST, mass, key=mass.__getitem__)
+
+
+def _score(entry: IndexedEntry, weights: Mapping[str, float], total: float) -> _Scored:
+    """Score one entry for a question whose terms weigh ``weights`` (``total`` in all)."""
+    strength, term_fields = entry.strength, entry.term_fields
+    matched = 0.0
+    field_mass: dict[int, float] = {}
+    for term, weight in weights.items():
+        tie = strength.get(term)
+        if tie is None:
+            continue
+        contribution = weight * tie
+        matched += contribution
+        for number in term_fields[term]:
+            field_mass[number] = field_mass.get(number, 0.0) + contribution
+    if matched <= 0:
+        return _Scored(entry.position, 0.0, "")
+    best, best_field = 0.0, -1
+    for number, mass in field_mass.items():
+        field_weight = entry.fields[number].weight
+        contained = min(1.0, mass / field_weight) if field_weight > 0 else 1.0
+        fit = (mass / total) ** PRECISION_EXPONENT * contained ** (1 - PRECISION_EXPONENT)
+        if fit > best or (fit == best and number < best_field):
+            best, best_field = fit, number
+    score = 100.0 * (COVERAGE_SHARE * matched / total + (1 - COVERAGE_SHARE) * best)
+    matched_text = entry.fields[best_field].text if best_field >= 0 else ""
+    return _Scored(entry.position, round(min(score, 100.0), 1), matched_text)
+
+
+def required_lead(score: float, thresholds: Thresholds) -> float:
+    """How far the best entry must lead the next one to be answered.
+
+    ``margin`` at the answer threshold, shrinking to nothing at a perfect score: near 100
+    both entries explain the question almost fully, so the scores crowd together and a
+    smaller lead already says which one explains it best.
+    """
+    room = 100.0 - thresholds.answer
+    if room <= 0:
+        return thresholds.margin
+    return thresholds.margin * max(0.0, 100.0 - score) / room
+
+
+def decide(candidates: list[Candidate], thresholds: Thresholds) -> MatchOutcome:
+    """Apply the answer / clarify / fallback thresholds to candidates ranked best first."""
+    top = tuple(candidates[:MAX_CANDIDATES])
+    if not top or top[0].score < thresholds.clarify:
+        return MatchOutcome("fallback", top)
+    best = top[0].score
+    runner_up = top[1].score if len(top) > 1 else 0.0
+    if best >= thresholds.answer and best - runner_up >= required_lead(best, thresholds):
+        return MatchOutcome("answer", top)
+    return MatchOutcome("clarify", tuple(c for c in top if c.score >= thresholds.clarify))

@@ -1,0 +1,167 @@
+"""Word lists the FAQ matcher relies on: filler words and a real-English check.
+
+Filler words carry no topic ("the", "guys", "wondering"): the matcher drops them so
+chatty context around a question neither helps nor hurts. The English check keeps typo
+correction from "fixing" real words into FAQ words ("dogs" must not become "dose").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Function words, pronouns, auxiliaries and the chat filler people wrap questions in.
+# Question words that tell topics apart ("how", "what", "why", "where") are kept.
+_STOPWORD_TEXT = """
+    a about above actually after again all also am an and any anybody anyone anything are
+    around as at be because been before being both but by can cant could couldnt did didnt
+    doesnt dont during each either even ever for from get gets getting got
+    gotta had hadnt has hasnt have havent having he her here hers herself him himself his i
+    id if ill im in into is isnt it its itself ive just kinda let lets like me might mine
+    more most must my myself no nor not now of off ok okay on once only or our ours
+    ourselves out over own please pls plz really she should shouldnt so some such than that
+    thats the their theirs them themselves then there these they theyre this those though
+    through to too u ur us very was wasnt we were werent weve while will with wont would
+    wouldnt ya yall yeah yes yet you youd youll your youre yours yourself yourselves
+    ve ll re s t d m
+    hi hey hello hiya yo sup guys guy folks everyone everybody friends fam bro dude
+    thanks thank thx ty cheers lol lmao haha hahaha omg idk tbh imo imho fr ngl smh btw
+    um umm uh hmm hm oh ah well anyway anyways basically literally honestly seriously
+    question questions quick wondering wonder curious asking ask asked know knows knew tell
+    wanted want wants wanna need needs gonna trying try tried think thought thinks
+    maybe probably possibly sure certain little bit stuff thing things much many
+    someone somebody something people person currently recently lately today tonight
+    doctor doctors doc docs dr psychiatrist psych pdoc explain describe
+    rn af asf lowkey highkey bc cuz coz abt ppl prob probs def rly srsly sm sooo soo sorta
+    yea yep yup nope nah welp jk irl tho thru gotten wit idc ik iirc afaik tldr ok
+    tryna drs somewhere anywhere never still since ago between day days week weeks month months
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+    forty fifty hundred few several couple
+    mom mum mother dad father brother sister husband wife partner bf gf boyfriend girlfriend
+    son daughter friend buddy
+    roommate family coworker
+"""
+STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
+
+
+# Question words tell topics apart ("what is" vs "how long") but say little on their own.
+QUESTION_WORDS: frozenset[str] = frozenset(
+    {"what", "how", "why", "when", "where", "who", "which", "whose"}
+)
+
+# Words that frame a question in any topic ("is that normal", "should I be worried",
+# "does it help with"): they count, but little.
+_GENERIC_TEXT = """
+    help helps helped helping normal bad worried worry worrying concerned concern concerns
+    problem problems issue issues true fine weird strange way exactly possible
+    anything everything real make makes made making
+    do does did doing same mentioned said says told suggested recommended recommend
+    give gives gave given giving expect expecting scared afraid terrified worse better
+    trigger triggers triggered triggering
+    medication medications medicine medicines med meds drug drugs pill pills
+"""
+GENERIC_WORDS: frozenset[str] = frozenset(_GENERIC_TEXT.split())
+
+# Chat formulas that carry no topic, dropped as a whole ("good morning", "dumb question").
+FILLER_PHRASES: tuple[str, ...] = (
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "good night",
+    "how are you",
+    "how are u",
+    "how r u",
+    "what is up",
+    "dumb question",
+    "stupid question",
+    "silly question",
+    "random question",
+    "thank you",
+    "thanks in advance",
+    "no offense",
+    "or something different",
+    "or something else",
+    "or something",
+    "or not",
+    "or nah",
+    "or what",
+    "what is the deal with",
+    "is that a thing",
+    "is this a thing",
+    "feeling good today",
+    "feel good today",
+    "feeling great today",
+    "doing good",
+    "doing great",
+    "doing well",
+    "high school",
+    "middle school",
+    "at work",
+    "at school",
+    "at home",
+    "looking for",
+    "look for",
+    "loved one",
+    "loved ones",
+)
+
+# Intensifiers dropped before phrases are matched ("what even is it" -> "what is it").
+_INTENSIFIER_TEXT = (
+    "even really actually exactly just literally basically honestly kinda sorta so super very "
+    "extra pretty quite totally"
+)
+INTENSIFIERS: frozenset[str] = frozenset(_INTENSIFIER_TEXT.split()) | {"lol", "lmao", "tbh", "ngl"}
+
+# Contractions whose apostrophe normalisation removed ("what's" -> "whats").
+CONTRACTIONS: dict[str, tuple[str, ...]] = {
+    "whats": ("what", "is"),
+    "hows": ("how", "is"),
+    "wheres": ("where", "is"),
+    "whos": ("who", "is"),
+    "whens": ("when", "is"),
+    "whys": ("why", "is"),
+    "alot": ("a", "lot"),
+}
+
+
+def is_stopword(word: str) -> bool:
+    """True for words that carry no topic of their own."""
+    return word in STOPWORDS
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    words: set[str] = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
+    return frozenset(words)
+
+
+_INFLECTIONS: tuple[tuple[str, str], ...] = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("er", ""),
+    ("est", ""),
+    ("ly", ""),
+)
+
+
+def is_english_word(word: str) -> bool:
+    """True when ``word`` or a simple inflection of it is in the offline English word list."""
+    words = _english_words()
+    if word in words:
+        return True
+    for suffix, replacement in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + replacement
+            if base in words:
+                return True
+            # Doubled consonant before the suffix: "stopping" -> "stop".
+            if len(base) > 3 and base[-1] == base[-2] and base[:-1] in words:
+                return True
+    return False

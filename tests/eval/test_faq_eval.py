@@ -1,0 +1,160 @@
+"""Hold the FAQ matcher to every evaluation set in this folder (``faq_*.yaml``).
+
+Each file lists messages with the entry that should answer them (or null when the FAQ has
+no answer). Per file, on the shipped ``faq.yaml``:
+
+- at least 90% of in-scope messages answered with the right entry,
+- the right entry ranked first for at least 95% of them,
+- at most 1% of all messages answered wrongly (a wrong entry, or any answer at all to an
+  out-of-scope message).
+
+A figures line per file is printed next to plain ``rapidfuzz.process.extractOne`` over the
+questions, the baseline to beat. Hold-out files (``holdout`` in the name) are blind: only
+their figures are ever printed, never their messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from rapidfuzz import process
+
+from bot.faq.loader import load_faq
+from bot.faq.matcher import FaqMatcher
+from bot.faq.models import FaqDocument
+
+EVAL_DIR = Path(__file__).parent
+FAQ_PATH = EVAL_DIR.parent.parent / "faq.yaml"
+EVAL_FILES = sorted(EVAL_DIR.glob("faq_*.yaml"))
+
+MIN_CORRECT = 0.90
+MIN_TOP1 = 0.95
+MAX_WRONG = 0.01
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    expect: str | None
+
+
+@dataclass(frozen=True)
+class Figures:
+    in_scope: int
+    total: int
+    correct: int
+    top1: int
+    wrong: int
+
+    @property
+    def correct_rate(self) -> float:
+        return self.correct / self.in_scope if self.in_scope else 1.0
+
+    @property
+    def top1_rate(self) -> float:
+        return self.top1 / self.in_scope if self.in_scope else 1.0
+
+    @property
+    def wrong_rate(self) -> float:
+        return self.wrong / self.total if self.total else 0.0
+
+    def line(self) -> str:
+        return (
+            f"answered correctly {self.correct_rate:6.1%}  ranked first {self.top1_rate:6.1%}  "
+            f"wrong answers {self.wrong_rate:5.1%} ({self.wrong}/{self.total})"
+        )
+
+
+def load_items(path: Path) -> list[Item]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [Item(str(item["text"]), item.get("expect")) for item in data["questions"]]
+
+
+def is_blind(path: Path) -> bool:
+    return "holdout" in path.name
+
+
+@pytest.fixture(scope="module")
+def document() -> FaqDocument:
+    return load_faq(FAQ_PATH)
+
+
+@pytest.fixture(scope="module")
+def matcher(document: FaqDocument) -> FaqMatcher:
+    return FaqMatcher(document)
+
+
+def measure_matcher(matcher: FaqMatcher, items: Sequence[Item]) -> tuple[Figures, list[str]]:
+    """Figures for the matcher, and a description of each miss (texts included)."""
+    correct = top1 = wrong = 0
+    misses: list[str] = []
+    for item in items:
+        outcome = matcher.match(item.text)
+        first = outcome.candidates[0].entry_id if outcome.candidates else None
+        answered = outcome.entry_id
+        if item.expect is not None and first == item.expect:
+            top1 += 1
+        if answered is not None and answered == item.expect:
+            correct += 1
+        elif answered is not None:
+            wrong += 1
+            misses.append(f"WRONG ANSWER {answered} (expected {item.expect}): {item.text!r}")
+        elif item.expect is not None:
+            misses.append(f"{outcome.kind} (expected {item.expect}, first {first}): {item.text!r}")
+    in_scope = sum(1 for item in items if item.expect is not None)
+    return Figures(in_scope, len(items), correct, top1, wrong), misses
+
+
+def measure_baseline(document: FaqDocument, items: Sequence[Item]) -> Figures:
+    """Plain extractOne over the questions: it always answers its best guess."""
+    questions = [entry.question for entry in document.entries]
+    correct = wrong = 0
+    for item in items:
+        found = process.extractOne(item.text, questions)
+        guess = document.entries[found[2]].id if found is not None else None
+        if guess is not None and guess == item.expect:
+            correct += 1
+        elif guess is not None:
+            wrong += 1
+    in_scope = sum(1 for item in items if item.expect is not None)
+    return Figures(in_scope, len(items), correct, correct, wrong)
+
+
+@pytest.mark.parametrize("path", EVAL_FILES, ids=[path.name for path in EVAL_FILES])
+def test_matcher_meets_the_targets(
+    path: Path,
+    document: FaqDocument,
+    matcher: FaqMatcher,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    items = load_items(path)
+    known = {entry.id for entry in document.entries}
+    unknown = sorted({item.expect for item in items if item.expect and item.expect not in known})
+    assert not unknown, f"{path.name} expects entries that faq.yaml does not have: {unknown}"
+    assert any(item.expect is None for item in items), f"{path.name} has no out-of-scope items"
+
+    figures, misses = measure_matcher(matcher, items)
+    baseline = measure_baseline(document, items)
+    with capsys.disabled():
+        print(f"\n{path.name}: {len(items)} messages, {figures.in_scope} in scope")
+        print(f"  matcher   {figures.line()}")
+        print(f"  baseline  {baseline.line()}  (rapidfuzz extractOne over the questions)")
+
+    shown = "" if is_blind(path) else "\n" + "\n".join(misses)
+    assert figures.correct_rate >= MIN_CORRECT, f"too few correct answers{shown}"
+    assert figures.top1_rate >= MIN_TOP1, f"right entry ranked first too rarely{shown}"
+    assert figures.wrong_rate <= MAX_WRONG, f"too many wrong answers{shown}"
+
+
+def test_matcher_beats_the_baseline_on_the_dev_set(
+    document: FaqDocument, matcher: FaqMatcher
+) -> None:
+    items = load_items(EVAL_DIR / "faq_dev.yaml")
+    figures, _ = measure_matcher(matcher, items)
+    baseline = measure_baseline(document, items)
+    assert figures.top1_rate > baseline.top1_rate + 0.3
+    assert figures.wrong < baseline.wrong

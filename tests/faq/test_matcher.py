@@ -1,0 +1,308 @@
+"""The FAQ matcher, as a member or moderator would notice it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.faq.loader import load_faq
+from bot.faq.matcher import FaqMatcher, decide
+from bot.faq.models import FaqDocument, Thresholds
+from bot.faq.outcome import Candidate
+
+FAQ_PATH = Path(__file__).parents[2] / "faq.yaml"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> FaqMatcher:
+    return FaqMatcher(load_faq(FAQ_PATH))
+
+
+# Unrelated entries, so that terms shared by the entries under test are not everywhere.
+OTHER_TOPICS = [
+    ("rehab", "Where can I find a rehab?", ["treatment center near me"], ["rehab"]),
+    ("xanax", "Is Xanax stronger?", ["xanax vs klonopin"], ["xanax"]),
+    ("memory", "Does Klonopin affect memory?", ["brain fog"], ["memory"]),
+]
+SHIPPED_THRESHOLDS = {"answer": 55.0, "clarify": 40.0, "margin": 10.0}
+
+
+def make_document(
+    entries: list[tuple[str, str, list[str], list[str]]],
+    *,
+    synonyms: dict[str, list[str]] | None = None,
+    thresholds: dict[str, float] | None = None,
+) -> FaqDocument:
+    """A small FAQ: (id, question, aliases, keywords) per entry, plus OTHER_TOPICS."""
+    entries = [*entries, *OTHER_TOPICS]
+    thresholds = SHIPPED_THRESHOLDS if thresholds is None else thresholds
+    data: dict[str, Any] = {
+        "synonyms": synonyms or {},
+        "sources": {"src": {"title": "A source"}},
+        "entries": [
+            {
+                "id": entry_id,
+                "question": question,
+                "aliases": aliases,
+                "keywords": keywords,
+                "answer": f"Answer for {entry_id}.",
+                "sources": ["src"],
+                "reviewed": dt.date(2026, 11, 23),
+                "reviewed_by": "tests",
+            }
+            for entry_id, question, aliases, keywords in entries
+        ],
+    }
+    data["thresholds"] = thresholds
+    return FaqDocument.model_validate(data)
+
+
+# -- the shipped FAQ: slang, synonyms and typos reach the right entry -------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("do kpins get u high", "euphoria"),
+        ("klonopin vs xans", "xanax-comparison"),
+        ("is 2mg a lot", "dosage"),
+        ("are k-pins benzos", "benzodiazepine-class"),
+        ("zannies or klonnies which is stronger", "xanax-comparison"),
+        ("can i quit clonazepam cold turkey", "withdrawal-detox"),
+        ("whats the number for ardu", "get-help"),
+    ],
+)
+def test_slang_and_synonyms_reach_the_right_entry(
+    shipped: FaqMatcher, question: str, entry_id: str
+) -> None:
+    outcome = shipped.match(question)
+    assert outcome.kind == "answer"
+    assert outcome.entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("klonopin withdrawl symptoms", "withdrawal-detox"),
+        ("does clonazapam cause depresion", "depression"),
+        ("is klonipin adictive", "addiction-risk"),
+        ("how does klonopin wrok in the brian", "how-it-works"),
+    ],
+)
+def test_typos_are_corrected(shipped: FaqMatcher, question: str, entry_id: str) -> None:
+    assert shipped.match(question).entry_id == entry_id
+
+
+def test_typo_correction_only_uses_the_faq_vocabulary(shipped: FaqMatcher) -> None:
+    analyser = shipped.index.analyser
+    assert analyser.speller.correct("withdrwal") == "withdrawal"
+    assert analyser.terms("talkitave") == analyser.terms("talkative")
+    assert analyser.terms("clonazepan") == analyser.terms("klonopin")
+    # Real English words are never "corrected" into FAQ words.
+    assert analyser.speller.correct("dogs") == "dogs"
+    assert analyser.speller.correct("drive") == "drive"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "hi",
+        "thanks bot",
+        "good morning everyone",
+        "how do i get roles on this server",
+        "where are the rules",
+        "what is seroquel used for",
+        "whats the max dose of gabapentin",
+        "can i drive on klonopin",
+        "is klonopin safe during pregnancy",
+        "will klonopin show up on a drug test",
+        "is klonopin safe for dogs",
+        "what happens if i miss a dose of klonopin",
+        "what time is it",
+        "klonopin",
+        "",
+        "???",
+    ],
+)
+def test_out_of_scope_messages_are_not_answered(shipped: FaqMatcher, message: str) -> None:
+    outcome = shipped.match(message)
+    assert outcome.kind != "answer"
+    assert outcome.entry_id is None
+
+
+def test_clear_out_of_scope_messages_fall_back(shipped: FaqMatcher) -> None:
+    for message in ("hello there", "recommend a good movie", "can i drive on klonopin"):
+        assert shipped.match(message).kind == "fallback"
+
+
+def test_candidates_are_ranked_and_bounded(shipped: FaqMatcher) -> None:
+    outcome = shipped.match("does klonopin make you talkative or manic")
+    scores = [candidate.score for candidate in outcome.candidates]
+    assert 1 <= len(outcome.candidates) <= 3
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= score <= 100 for score in scores)
+    assert {c.entry_id for c in outcome.candidates} >= {"talkativeness", "mania"}
+
+
+def test_matched_names_the_text_that_matched(shipped: FaqMatcher) -> None:
+    outcome = shipped.match("does klonopin get you high")
+    entry = shipped.document.entry("euphoria")
+    assert outcome.candidates[0].matched in {entry.question, *entry.aliases, *entry.keywords}
+
+
+# -- clarify, thresholds and synonyms from the document ----------------------------------
+
+WITHDRAWAL_PAIR = [
+    ("withdrawal-length", "How long does Klonopin withdrawal last?", [], ["duration"]),
+    ("withdrawal-symptoms", "What are the symptoms of Klonopin withdrawal?", [], ["symptoms"]),
+]
+
+
+def test_two_close_entries_ask_which() -> None:
+    matcher = FaqMatcher(make_document(WITHDRAWAL_PAIR))
+    outcome = matcher.match("klonopin withdrawal")
+    assert outcome.kind == "clarify"
+    assert {c.entry_id for c in outcome.candidates[:2]} == {
+        "withdrawal-length",
+        "withdrawal-symptoms",
+    }
+    assert outcome.entry_id is None
+
+
+def test_a_clear_winner_is_answered_even_with_a_close_neighbour_topic() -> None:
+    matcher = FaqMatcher(make_document(WITHDRAWAL_PAIR))
+    outcome = matcher.match("what are the symptoms of withdrawal from klonopin")
+    assert outcome.kind == "answer"
+    assert outcome.entry_id == "withdrawal-symptoms"
+
+
+def test_thresholds_come_from_the_document() -> None:
+    entries = [
+        ("dose", "What is a safe dose?", ["how much should i take"], ["dose"]),
+        ("taper", "How do I taper?", ["how to taper off"], ["taper"]),
+    ]
+    question = "how much is a safe dose to take"
+    lenient = FaqMatcher(make_document(entries, thresholds={"answer": 30, "clarify": 10}))
+    strict = FaqMatcher(
+        make_document(entries, thresholds={"answer": 100, "clarify": 99, "margin": 0})
+    )
+    assert lenient.match(question).kind == "answer"
+    assert strict.match(question).kind == "fallback"
+    # Same scores, different decisions: only the thresholds changed.
+    assert lenient.match(question).candidates == strict.match(question).candidates
+
+
+def test_a_wide_margin_turns_an_answer_into_a_question() -> None:
+    entries = [
+        ("dose", "What is a safe dose?", [], ["dose"]),
+        ("taper", "How do I taper my dose?", [], ["taper"]),
+    ]
+    narrow = FaqMatcher(
+        make_document(entries, thresholds={"answer": 40, "clarify": 20, "margin": 0})
+    )
+    wide = FaqMatcher(
+        make_document(entries, thresholds={"answer": 40, "clarify": 20, "margin": 100})
+    )
+    assert narrow.match("dose").kind == "answer"
+    assert wide.match("dose").kind == "clarify"
+
+
+def test_synonyms_come_from_the_document() -> None:
+    entries = [
+        ("high", "Can Klonopin make you high?", [], ["high"]),
+        ("dose", "What is a safe dose?", [], ["dose"]),
+    ]
+    without = FaqMatcher(make_document(entries))
+    with_slang = FaqMatcher(make_document(entries, synonyms={"klonopin": ["kpin", "kpins"]}))
+    assert with_slang.match("can kpins make you high").entry_id == "high"
+    # Without the synonym "kpins" is an unknown word that counts against every entry.
+    without_score = without.match("can kpins make you high").score
+    assert with_slang.match("can kpins make you high").score > without_score
+
+
+def test_multi_word_synonyms_are_matched_as_phrases() -> None:
+    entries = [("quit", "How do I quit Klonopin?", [], ["quit"]), ("dose", "Dose?", [], ["dose"])]
+    matcher = FaqMatcher(make_document(entries, synonyms={"quit": ["cold turkey", "come off"]}))
+    assert matcher.match("can i go cold turkey").entry_id == "quit"
+    assert matcher.match("how do i come off it").entry_id == "quit"
+
+
+def test_topics_named_only_in_synonyms_fall_back() -> None:
+    entries = [("dose", "What is a safe dose of Klonopin?", [], ["dose", "safe"])]
+    plain = FaqMatcher(make_document(entries))
+    guarded = FaqMatcher(make_document(entries, synonyms={"pregnancy": ["pregnant"]}))
+    question = "safe dose of klonopin when pregnant"
+    assert plain.match(question).kind == "answer"
+    assert guarded.match(question).kind != "answer"
+    assert guarded.match(question).score < plain.match(question).score
+
+
+def test_decide_applies_the_rule() -> None:
+    thresholds = Thresholds(answer=70, clarify=50, margin=10)
+
+    def ranked(*scores: float) -> list[Candidate]:
+        return [Candidate(f"e{i}", score) for i, score in enumerate(scores)]
+
+    assert decide(ranked(), thresholds).kind == "fallback"
+    assert decide(ranked(49.9), thresholds).kind == "fallback"
+    assert decide(ranked(60), thresholds).kind == "clarify"
+    assert decide(ranked(80, 75), thresholds).kind == "clarify"
+    assert decide(ranked(80, 65, 40), thresholds).kind == "answer"
+    clarify = decide(ranked(80, 75, 40), thresholds)
+    assert [c.entry_id for c in clarify.candidates] == ["e0", "e1"]
+    # Near a perfect score a smaller lead is enough: both explain the question, one fully.
+    assert decide(ranked(98, 95), thresholds).kind == "answer"
+    assert decide(ranked(72, 65), thresholds).kind == "clarify"
+
+
+# -- search: autocomplete and moderator tests --------------------------------------------
+
+
+def test_empty_search_lists_entries_in_file_order(shipped: FaqMatcher) -> None:
+    ids = [entry.id for entry in shipped.document.entries]
+    assert [c.entry_id for c in shipped.search("")] == ids
+    assert [c.entry_id for c in shipped.search("   ", limit=4)] == ids[:4]
+
+
+def test_search_ranks_the_best_entry_first(shipped: FaqMatcher) -> None:
+    assert shipped.search("xanax")[0].entry_id == "xanax-comparison"
+    assert shipped.search("how much klonopin")[0].entry_id == "dosage"
+
+
+def test_search_completes_the_word_being_typed(shipped: FaqMatcher) -> None:
+    assert shipped.search("talkat")[0].entry_id == "talkativeness"
+    assert shipped.search("withdr")[0].entry_id == "withdrawal-detox"
+
+
+def test_search_respects_the_limit_and_skips_unrelated_entries(shipped: FaqMatcher) -> None:
+    assert len(shipped.search("klonopin", limit=5)) <= 5
+    assert shipped.search("klonopin", limit=0) == []
+    assert shipped.search("sourdough bread recipe") == []
+
+
+# -- scale -----------------------------------------------------------------------------
+
+
+def test_the_right_entry_is_found_among_thousands() -> None:
+    filler = [
+        (
+            f"topic-{n}",
+            f"Question number {n} about subject{n}?",
+            [f"subject{n} help"],
+            [f"subject{n}"],
+        )
+        for n in range(3000)
+    ]
+    target = (
+        "talk",
+        "Can Klonopin make you more talkative?",
+        ["why am i so chatty"],
+        ["talkative"],
+    )
+    matcher = FaqMatcher(make_document([*filler, target], synonyms={"talkative": ["chatty"]}))
+    outcome = matcher.match("why is klonopin making me so chatty")
+    assert outcome.entry_id == "talk"
+    assert matcher.match("subject2999").entry_id == "topic-2999"
