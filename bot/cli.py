@@ -8,20 +8,26 @@ Exit codes: 0 success, 1 the checked files have errors, 2 bad settings, files or
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import io
 import json
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.alerts import build_alert
 from bot.console import ConsoleChat, CrisisHook, preview_staff_alert
 from bot.crisis.lexicon import check_lexicon
+from bot.escalation import EscalationService
 from bot.faq.loader import load_faq, validate_faq
 from bot.faq.schema import faq_schema_text
 from bot.pipeline import Pipeline, Reply
 from bot.settings import Settings, SettingsError, load_settings
+from bot.store.escalations import Origin, format_escalations
+from bot.store.stores import Stores
 from bot.wiring import build_pipeline, pipeline_for
 from bot.yamlsource import DataFileError, Problem
 
@@ -88,6 +94,15 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the FAQ file")
     schema.set_defaults(handler=_schema)
+
+    escalations = commands.add_parser(
+        "escalations", help="list stored crisis escalations and their state (no message text)"
+    )
+    escalations.add_argument("--limit", type=int, default=50, help="how many, newest first")
+    escalations.add_argument(
+        "--state", choices=["pending", "delivered", "claimed", "resolved"], help="only this state"
+    )
+    escalations.set_defaults(handler=_escalations)
     return parser
 
 
@@ -145,9 +160,41 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def console_crisis_hook(settings: Settings) -> CrisisHook:
-    """What the console chat does on a crisis: for now, show the staff alert it would send."""
-    del settings  # recording the escalation (settings.database_path) plugs in here
-    return preview_staff_alert
+    """What the console chat does on a crisis: record the escalation, then show the alert.
+
+    The escalation is stored in ``settings.database_path`` before the alert text is built, as
+    on Discord; when storage fails the console still shows the preview and says so.
+    """
+
+    def record_and_preview(reply: Reply) -> str | None:
+        if reply.crisis is None:
+            return None
+        try:
+            stores = Stores.open(settings.database_path)
+        except (OSError, sqlite3.Error) as error:
+            return f"{preview_staff_alert(reply)}\n(not recorded: {type(error).__name__})"
+        try:
+            service = EscalationService(
+                stores.escalations,
+                cooldown=dt.timedelta(minutes=settings.crisis_reply_cooldown_minutes),
+                store_text=settings.store_message_text,
+            )
+            decision = service.handle(reply.crisis, Origin.console(), reply.query)
+            if decision.escalation is None:
+                return f"{preview_staff_alert(reply)}\n(not recorded: the database is busy)"
+            stores.escalations.note_reply(decision.escalation.id, reply_sent=True, dm_sent=None)
+            alert = build_alert(
+                stores.escalations.get(decision.escalation.id) or decision.escalation,
+                alerts_24h=decision.alerts_24h,
+            )
+            return (
+                "STAFF ALERT (console: recorded in "
+                f"{settings.database_path}, see `{PROG} escalations`)\n{alert.as_text()}"
+            )
+        finally:
+            stores.close()
+
+    return record_and_preview
 
 
 def _start_chat(settings: Settings, faq_path: Path | None = None) -> int:
@@ -245,4 +292,17 @@ def _count(number: int, noun: str) -> str:
 def _schema(args: argparse.Namespace) -> int:
     del args
     sys.stdout.write(faq_schema_text())
+    return 0
+
+
+def _escalations(args: argparse.Namespace) -> int:
+    settings = _settings()
+    if not settings.database_path.exists():
+        print(f"No escalations stored ({settings.database_path} does not exist yet).")
+        return 0
+    stores = Stores.open(settings.database_path)
+    try:
+        print(format_escalations(stores.escalations.list_recent(args.limit, args.state)))
+    finally:
+        stores.close()
     return 0

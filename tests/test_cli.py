@@ -372,3 +372,29 @@ def test_check_process_exit_codes(faq_file: Path, bad_faq: Path, tmp_path: Path)
     assert (good.returncode, bad.returncode) == (0, 1)
     assert good.stdout.startswith(f"ok: {faq_file}: 2 entries")
     assert f"{bad_faq}:34:" in bad.stdout
+
+
+def test_chat_records_the_escalation_that_escalations_lists(
+    faq_file: Path,
+    isolated_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _stdin(monkeypatch, f"{CRISIS_LINE}\n")
+    assert main(["chat", "--faq", str(faq_file)]) == 0
+    out = capsys.readouterr().out
+    assert "recorded in data/bot.sqlite3" in out
+    assert (isolated_env / "data" / "bot.sqlite3").exists()
+
+    assert main(["escalations"]) == 0
+    listing = capsys.readouterr().out
+    rows = [line for line in listing.splitlines()[1:] if line.strip()]
+    assert len(rows) == 1
+    assert "overdose" in rows[0]
+    assert "pending" in rows[0]
+    assert CRISIS_LINE not in listing  # the message text is never shown or stored
+
+
+def test_escalations_before_anything_was_stored(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["escalations"]) == 0
+    assert "No escalations stored" in capsys.readouterr().out
