@@ -22,9 +22,11 @@ from bot.alerts import build_alert
 from bot.console import ConsoleChat, CrisisHook, preview_staff_alert
 from bot.crisis.lexicon import check_lexicon
 from bot.escalation import EscalationService
+from bot.faq.lint import DEFAULT_MAX_REVIEW_AGE_DAYS, lint_file
 from bot.faq.loader import load_faq, validate_faq
 from bot.faq.schema import faq_schema_text
 from bot.pipeline import Pipeline, Reply
+from bot.report.commands import register as register_report_commands
 from bot.settings import Settings, SettingsError, load_settings
 from bot.store.escalations import Origin, format_escalations
 from bot.store.stores import Stores
@@ -90,7 +92,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lexicon", type=Path, help="crisis lexicon (default: CRISIS_LEXICON_PATH or packaged)"
     )
+    check.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, e.g. in a repo's CI"
+    )
+    check.add_argument(
+        "--max-review-age",
+        type=int,
+        default=DEFAULT_MAX_REVIEW_AGE_DAYS,
+        metavar="DAYS",
+        help="warn when an entry was last reviewed longer ago than this (default %(default)s)",
+    )
     check.set_defaults(handler=_check)
+
+    register_report_commands(commands)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of the FAQ file")
     schema.set_defaults(handler=_schema)
@@ -262,24 +276,27 @@ def _check(args: argparse.Namespace) -> int:
     settings = _settings() if args.path is None or args.lexicon is None else None
     faq_path: Path = args.path or (settings.faq_path if settings else Path("faq.yaml"))
     lexicon_path: Path | None = args.lexicon or (settings.crisis_lexicon_path if settings else None)
-    faq = validate_faq(faq_path)
-    document = faq.document
+    document = validate_faq(faq_path).document
+    problems = lint_file(faq_path, max_review_age_days=args.max_review_age)
     counts = f"{len(document.entries)} entries, {len(document.sources)} sources" if document else ""
-    faq_ok = _report(str(faq_path), faq.problems, counts)
+    faq_ok = _report(str(faq_path), problems, counts, strict=args.strict)
     lexicon_name = str(lexicon_path) if lexicon_path else "crisis lexicon (packaged)"
-    lexicon_ok = _report(lexicon_name, check_lexicon(lexicon_path), "valid")
+    lexicon_ok = _report(lexicon_name, check_lexicon(lexicon_path), "valid", strict=args.strict)
     return 0 if faq_ok and lexicon_ok else 1
 
 
-def _report(name: str, problems: Sequence[Problem], ok_text: str) -> bool:
-    """Print every problem, then one summary line; True when there is no error."""
+def _report(name: str, problems: Sequence[Problem], ok_text: str, *, strict: bool = False) -> bool:
+    """Print every problem, then one summary line; True when there is no error.
+
+    With ``strict``, warnings count as errors.
+    """
     for problem in problems:
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     warned = f", {_count(warnings, 'warning')}" if warnings else ""
-    if errors:
-        print(f"{name}: {_count(errors, 'error')}{warned}")
+    if errors or (strict and warnings):
+        print(f"{name}: {_count(errors, 'error')}{warned}" + (" (--strict)" if not errors else ""))
         return False
     print(f"ok: {name}: {ok_text}{warned}")
     return True
