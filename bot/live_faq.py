@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.faq.lint import lint_faq
 from bot.faq.loader import FaqCheck, load_faq, validate_faq, validate_faq_text
 from bot.faq.matcher import FaqMatcher
 from bot.faq.models import FaqDocument
 from bot.pipeline import CrisisDetector, Pipeline
-from bot.yamlsource import Problem
+from bot.yamlsource import DataFileError, Problem, load_located_yaml
 
 MatcherFactory = Callable[[FaqDocument], FaqMatcher]
 
@@ -197,18 +198,35 @@ class LiveFaq:
             trigger=trigger,
         )
 
-    def _read_and_validate(self) -> tuple[str | None, FaqCheck]:
+    def _read_and_validate(self) -> tuple[str | None, str | None, FaqCheck]:
         """Hash and validate the same bytes, so the hash names what was checked."""
         try:
             raw = self.path.read_bytes()
             text = raw.decode("utf-8")
         except (OSError, UnicodeDecodeError):
-            return file_digest(self.path), validate_faq(self.path)
-        return hashlib.sha256(raw).hexdigest(), validate_faq_text(text, str(self.path))
+            return file_digest(self.path), None, validate_faq(self.path)
+        return hashlib.sha256(raw).hexdigest(), text, validate_faq_text(text, str(self.path))
+
+    def _lint(self, text: str | None, snapshot: FaqSnapshot, changes: FaqChanges) -> list[Problem]:
+        """Lint warnings for the entries this reload added or edited (never blocking)."""
+        changed = (*changes.added, *changes.edited)
+        if text is None or not changed:
+            return []
+        try:
+            located = load_located_yaml(text, str(self.path))
+        except DataFileError:
+            return []
+        return lint_faq(
+            snapshot.document,
+            path=str(self.path),
+            located=located,
+            matcher=snapshot.matcher,
+            entry_ids=changed,
+        )
 
     def reload(self, *, trigger: str = "manual") -> ReloadOutcome:
         """Validate the file and swap it in only when valid; never raises for a bad file."""
-        file_hash, check = self._read_and_validate()
+        file_hash, text, check = self._read_and_validate()
         self._last_attempt_hash = file_hash
         current = self._snapshot
         document = check.document
@@ -220,12 +238,15 @@ class LiveFaq:
             problem = Problem(str(self.path), None, f"could not build the matcher: {error}")
             return self._refused((problem,), file_hash, trigger)
         self._snapshot = fresh
+        changes = compare_documents(current.document, document)
+        warnings = list(check.warnings)
+        warnings += [w for w in self._lint(text, fresh, changes) if w not in warnings]
         return ReloadOutcome(
             ok=True,
             path=self.path,
             file_hash=file_hash,
             entry_count=len(document.entries),
-            changes=compare_documents(current.document, document),
-            warnings=check.warnings,
+            changes=changes,
+            warnings=tuple(warnings),
             trigger=trigger,
         )

@@ -87,3 +87,23 @@ def test_a_matcher_that_cannot_be_built_keeps_the_old_one(faq_file: Path) -> Non
     assert not outcome.ok
     assert "could not build the matcher" in str(outcome.problems[0])
     assert faq.snapshot is before
+
+
+def test_a_valid_edit_that_adds_a_weak_alias_reloads_with_a_lint_warning(faq_file: Path) -> None:
+    faq = live(faq_file)
+    # An alias that the matcher sends to the other entry: a warning, never a refusal.
+    edited = VALID_FAQ.replace(
+        "aliases: [what is clonazepam, what are kpins]",
+        "aliases: [what is clonazepam, what are kpins, how many people misuse benzos]",
+    )
+    assert edited != VALID_FAQ
+    faq_file.write_text(edited, encoding="utf-8")
+
+    outcome = faq.reload(trigger="watcher")
+
+    assert outcome.ok
+    assert outcome.changes.edited == ("what-is-klonopin",)
+    alias_warnings = [w for w in outcome.warnings if "how many people misuse benzos" in w.message]
+    assert alias_warnings, [str(w) for w in outcome.warnings]
+    assert alias_warnings[0].line is not None
+    assert "warning" in outcome.summary()
