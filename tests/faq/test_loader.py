@@ -48,11 +48,13 @@ def test_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
     ]
 
 
-def test_unquoted_question_mark_in_a_list_gets_the_quoting_hint(tmp_path: Path) -> None:
+def test_unquoted_question_mark_at_the_end_of_a_list_item_reads_as_meant(tmp_path: Path) -> None:
+    # libyaml (the fast path) accepts "[... misuse?]" and keeps the question mark.
     text = _edited("[how common is benzo misuse]", "[how common is benzo misuse?]")
-    [problem] = _errors(tmp_path, text)
-    assert problem.startswith("32: YAML syntax error: ")
-    assert problem.endswith("(put text that contains ': ' or ends with '?' inside [ ] in quotes)")
+    path = tmp_path / "faq.yaml"
+    path.write_text(text, encoding="utf-8")
+    document = load_faq(path)
+    assert document.entry("misuse").aliases == ["how common is benzo misuse?"]
 
 
 def test_unknown_field_is_reported_at_its_own_line(tmp_path: Path) -> None:
