@@ -37,15 +37,32 @@ _POSSESSIVE = re.compile(
 
 
 def surface_words(text: str) -> list[str]:
-    """Normalised words of ``text``: numbers split from letters, contractions expanded."""
+    """Normalised words of ``text``: numbers split from letters, contractions expanded.
+
+    A per cent sign becomes the word ("what % of" -> "what percent of").
+    """
     if "'" in text or "’" in text or "`" in text:
         text = _POSSESSIVE.sub(r"\1", text)
+    if "%" in text:
+        text = text.replace("%", " percent ")
     words = normalised_words(text)
     if _DIGIT.search(text):
         words = split_numbers(words)
     if _CONTRACTED.isdisjoint(words):
         return words
     return [part for word in words for part in CONTRACTIONS.get(word, (word,))]
+
+
+def _phrase_words(text: str) -> list[str]:
+    """Words of a synonym, key term or filler phrase as messages are matched against them.
+
+    Intensifiers are dropped from messages before phrases are looked up ("feel so low"
+    is read as "feel low"), so they are dropped from the phrases too; a phrase made only
+    of intensifiers keeps its words.
+    """
+    words = surface_words(text)
+    kept = [word for word in words if word not in INTENSIFIERS]
+    return kept or words
 
 
 def canonical_term(term: str) -> str:
@@ -56,10 +73,17 @@ def canonical_term(term: str) -> str:
 def _claims_other_word(
     words: Sequence[str], stems: tuple[str, ...], group: frozenset[str], taken: frozenset[str]
 ) -> bool:
-    """True when a one-word variant's stem is a different real word ("downer" -> "down")."""
+    """True when a one-word variant's stem is also another real word's stem.
+
+    "downer" -> "down" is a word of its own; "stats" -> "stat" is also the stem of "state".
+    """
     if len(words) != 1 or stems[0] == words[0] or stems[0] in group:
         return False
-    return stems[0] in taken or is_english_word(stems[0])
+    stem = stems[0]
+    if stem in taken or is_english_word(stem):
+        return True
+    with_e = stem + "e"
+    return not words[0].startswith(with_e) and is_english_word(with_e)
 
 
 class TextAnalyser:
@@ -82,7 +106,7 @@ class TextAnalyser:
         self._stemmed: dict[tuple[str, ...], str] = {}
         for canonical, variants in synonyms.items():
             term = canonical_term(canonical)
-            group = [surface_words(variant) for variant in (canonical, *variants)]
+            group = [_phrase_words(variant) for variant in (canonical, *variants)]
             singles = frozenset(words[0] for words in group if len(words) == 1)
             for words in group:
                 if not words:
@@ -96,18 +120,22 @@ class TextAnalyser:
         # Multi-word key terms ("reaction time") count only as a whole: "what time is it"
         # must not look like a question about reaction times.
         for compound in compounds:
-            words = surface_words(compound)
+            words = _phrase_words(compound)
             content = [self.stem(word) for word in words if not is_stopword(word)]
             if len(content) > 1:
                 self._stemmed.setdefault(self._stem_all(words), "_".join(content))
         for filler in FILLER_PHRASES:
-            words = surface_words(filler)
+            words = _phrase_words(filler)
             self._exact.setdefault(tuple(words), _FILLER)
             self._stemmed.setdefault(self._stem_all(words), _FILLER)
-        self._starts = frozenset(key[0] for key in self._exact) | frozenset(
-            key[0] for key in self._stemmed
-        )
-        self._longest = max(len(key) for key in (*self._exact, *self._stemmed, ()))
+        # Phrase lengths by first word (and by first stem), longest first, so a lookup
+        # tries only the lengths that can match there.
+        lengths: dict[str, set[int]] = {}
+        for key in (*self._exact, *self._stemmed):
+            lengths.setdefault(key[0], set()).add(len(key))
+        self._lengths = {
+            first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()
+        }
         self.speller = SpellCorrector(known)
 
     @property
@@ -135,7 +163,7 @@ class TextAnalyser:
     def analyse(self, words: Sequence[str], *, correct: bool = True) -> list[tuple[str, str]]:
         """``(term, word it came from)`` for already normalised ``words``, in order."""
         words = tuple(
-            self.speller.correct(word) if correct else word
+            self.speller.correct(word) if correct and not is_stopword(word) else word
             for word in words
             if word not in INTENSIFIERS
         )
@@ -159,12 +187,22 @@ class TextAnalyser:
         self, words: tuple[str, ...], stems: tuple[str, ...], start: int
     ) -> tuple[int, str]:
         """Length and canonical term of the longest phrase starting at ``start`` (0 if none)."""
-        if words[start] not in self._starts and stems[start] not in self._starts:
+        by_word = self._lengths.get(words[start], ())
+        by_stem = self._lengths.get(stems[start], ()) if stems[start] != words[start] else ()
+        if not by_word and not by_stem:
             return 0, ""
-        for size in range(min(self._longest, len(stems) - start), 0, -1):
-            canonical = self._exact.get(words[start : start + size]) or self._stemmed.get(
-                stems[start : start + size]
-            )
+        sizes = by_word or by_stem
+        if by_word and by_stem:
+            sizes = tuple(sorted({*by_word, *by_stem}, reverse=True))
+        room = len(stems) - start
+        # A filler word is only ever the synonym it is listed as: "called" is not "call".
+        by_stem_too = not is_stopword(words[start])
+        for size in sizes:
+            if size > room:
+                continue
+            canonical = self._exact.get(words[start : start + size])
+            if canonical is None and (size > 1 or by_stem_too):
+                canonical = self._stemmed.get(stems[start : start + size])
             if canonical is not None:
                 return size, canonical
         return 0, ""

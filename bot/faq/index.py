@@ -19,7 +19,7 @@ from typing import Literal
 from bot.faq.analysis import TextAnalyser, surface_words
 from bot.faq.models import Entry, FaqDocument
 from bot.faq.stemming import light_stem
-from bot.faq.wordlists import GENERIC_WORDS, QUESTION_WORDS, is_english_word
+from bot.faq.wordlists import GENERIC_WORDS, QUESTION_WORDS, is_english_word, is_stopword
 
 FieldKind = Literal["question", "alias", "keyword"]
 
@@ -32,9 +32,9 @@ GENERIC_WORD_SHARE = 0.3
 # ("pregnancy", another drug) weighs triple: questions about it must fall back.
 UNKNOWN_WORD_SHARE = 0.75
 OFF_TOPIC_SHARE = 3.0
-# How strongly a term ties an entry: full when it is in the question, the keywords or at
-# least two aliases; weaker when a single alias mentions it in passing.
-SINGLE_ALIAS_STRENGTH = 0.6
+# How strongly a term ties an entry: full when it is in the question or the keywords,
+# partly when only aliases use it.
+ALIAS_STRENGTH = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ class IndexedEntry:
     term_fields: Mapping[str, tuple[int, ...]]  # term -> positions in ``fields``
 
 
-def rarity_weight(entries_with_term: int, entry_count: int) -> float:
+def rarity_weight(entries_with_term: float, entry_count: int) -> float:
     """BM25-style inverse document frequency: rare terms weigh more, universal ones ~0."""
     n, df = entry_count, entries_with_term
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
@@ -73,26 +73,44 @@ def _generic_terms() -> frozenset[str]:
 
 
 def _share(term: str) -> float:
-    if term in QUESTION_WORDS:
+    """How much of its rarity a term keeps: ways of asking and generic words count less.
+
+    A canonical phrase made only of question words and filler ("how much", "what is")
+    is a way of asking, like the question word itself.
+    """
+    if term in QUESTION_WORDS or _is_question_phrase(term):
         return QUESTION_WORD_SHARE
     if term in _generic_terms():
         return GENERIC_WORD_SHARE
     return 1.0
 
 
+@cache
+def _is_question_phrase(term: str) -> bool:
+    parts = term.split("_")
+    return (
+        len(parts) > 1
+        and any(part in QUESTION_WORDS for part in parts)
+        and all(part in QUESTION_WORDS or is_stopword(part) for part in parts)
+    )
+
+
 def _strengths(raw: list[_RawField]) -> dict[str, float]:
-    alias_counts: dict[str, int] = {}
-    strong: set[str] = set()
+    """How strongly each term ties the entry: its question and keywords name its concepts.
+
+    Aliases show how people ask, so their other words ("my", "prescribed", "benzo" in
+    "help for my benzo addiction") tie the entry only partly, however many aliases use
+    them: otherwise the words an author happens to repeat would outweigh another entry's
+    key concept.
+    """
+    strength: dict[str, float] = {}
+    for kind, _, terms in raw:
+        if kind != "alias":
+            strength.update(dict.fromkeys(terms, 1.0))
     for kind, _, terms in raw:
         if kind == "alias":
             for term in terms:
-                alias_counts[term] = alias_counts.get(term, 0) + 1
-        else:
-            strong |= terms
-    strength = dict.fromkeys(strong, 1.0)
-    for term, count in alias_counts.items():
-        if term not in strength:
-            strength[term] = 1.0 if count >= 2 else SINGLE_ALIAS_STRENGTH
+                strength.setdefault(term, ALIAS_STRENGTH)
     return strength
 
 
@@ -139,6 +157,7 @@ class FaqIndex:
         )
         analysed: list[list[_RawField]] = []
         document_frequency: dict[str, int] = {}
+        spread: dict[str, float] = {}  # entries using a term, weighed by how strongly
         for texts in tokenised:
             raw: list[_RawField] = []
             for kind, text, words in texts:
@@ -146,19 +165,27 @@ class FaqIndex:
                 if terms:
                     raw.append((kind, text, terms))
             analysed.append(raw)
-            for term in frozenset().union(*(terms for _, _, terms in raw)):
+            for term, tie in _strengths(raw).items():
                 document_frequency[term] = document_frequency.get(term, 0) + 1
+                spread[term] = spread.get(term, 0.0) + tie
 
         count = len(document.entries)
         self.entry_count = count
         self.document_frequency: Mapping[str, int] = document_frequency
         self.rarest_weight = rarity_weight(1, max(count, 2))
+        # Rarity counts each entry by how strongly the term ties it: a concept that other
+        # entries' aliases only mention in passing ("years" in "been on it for years, how
+        # do i taper") stays telling for the entry it is about.
         self.weights: Mapping[str, float] = {
-            term: rarity_weight(df, count) * _share(term) for term, df in document_frequency.items()
+            term: rarity_weight(max(tie, 1.0), count) * _share(term) for term, tie in spread.items()
         }
         # Canonical terms of the synonyms table that no entry uses: topics the FAQ names
         # only to recognise questions it cannot answer.
         self.off_topic = self.analyser.canonical_terms - document_frequency.keys()
+        # Terms every entry uses: what the whole FAQ is about ("klonopin").
+        self.subject_terms = frozenset(
+            term for term, df in document_frequency.items() if count > 1 and df == count
+        )
 
         entries: list[IndexedEntry] = []
         postings: dict[str, list[int]] = {}
@@ -199,6 +226,10 @@ class FaqIndex:
             position += 1
         found.sort(key=lambda term: -self.document_frequency[term])
         return found[:limit]
+
+    def is_content(self, term: str) -> bool:
+        """True for a term that says what a question is about (not a way of asking)."""
+        return _share(term) == 1.0
 
     def weight(self, term: str, word: str) -> float:
         """Weight of ``term`` (found as ``word`` in a message): rare FAQ terms weigh most."""

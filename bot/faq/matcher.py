@@ -3,19 +3,24 @@
 How a question is scored against an entry (0-100):
 
 1. The question and every entry text go through the same analysis (``analysis``):
-   synonyms and slang become one canonical term (multi-word phrases too), typos are
-   corrected word by word against the FAQ's own vocabulary, filler words are dropped.
+   synonyms and slang become one canonical concept (multi-word phrases too, the longest
+   first), typos are corrected word by word against the FAQ's own vocabulary, filler
+   words and chat formulas ("anyone else", "since i started") are dropped.
 2. Each term weighs by its rarity across entries (``index``): "klonopin" is everywhere
-   and weighs almost nothing, "talkative" points at one entry and weighs a lot. Words
-   the FAQ never uses count against every entry, and topics the synonyms table names
-   but no entry covers ("pregnancy", other drugs) count heavily against them.
+   and weighs almost nothing, "talkative" points at one entry and weighs a lot. Ways of
+   asking ("how", "how much", "what is") and generic words ("normal", "take", "safe")
+   count little. Words the FAQ never uses count against every entry, and topics the
+   synonyms table names but no entry covers ("pregnancy", other drugs) count heavily
+   against them. Saying the same thing twice ("wired, no sleep, impulsive") counts a
+   little more than once.
 3. ``coverage``: how much of the question's weight the entry explains, counting a term
-   fully when the entry's question, keywords or several aliases use it, partly when a
-   single alias mentions it in passing.
+   fully when the entry's question or keywords use it (its concepts), partly when only
+   its aliases do.
    ``best text``: the single question, alias or keyword that fits best, taking both how
    much of the question it explains and how much of that text the question contains.
-4. The score is the mean of the two. A question carrying less weight than one telling
-   term ("klonopin?") cannot score high: there is not enough to go on.
+4. The score is the mean of the two. A short question cannot score high: there is not
+   enough to go on ("klonopin?"), and a question made only of question and generic words
+   ("what", "is it normal") even less so.
 
 The decision follows the FAQ's thresholds (``decide``): answer when the best entry scores
 at least ``answer`` and leads the next one clearly enough, ask "did you mean" from
@@ -47,6 +52,10 @@ WEAK_TERM_SHARE = 0.2  # terms lighter than this share of the rarest never nomin
 COVERAGE_SHARE = 0.5  # score = share * coverage + (1 - share) * best text
 PRECISION_EXPONENT = 0.65  # best text: explained ** e * contained ** (1 - e)
 MIN_EVIDENCE = 1.5  # a question weighing less than this cannot be fully explained
+SUBJECT_EVIDENCE = 1.0  # the same, for a question naming the FAQ's subject ("klonopin")
+FRAMING_EVIDENCE = 2.5  # the same, for a question made only of question and generic words
+REPEAT_SHARE = 0.5  # a term said again adds this share of its weight...
+REPEAT_CAP = 2.0  # ...up to this multiple of it
 COMPLETIONS = 5  # search(): terms the last, unfinished word may be the start of
 
 
@@ -101,7 +110,13 @@ class FaqMatcher:
     def _query_weights(self, text: str, *, complete_last_word: bool = False) -> dict[str, float]:
         index = self.index
         words = surface_words(text)
-        weights = {term: index.weight(term, word) for term, word in index.analyser.analyse(words)}
+        weights: dict[str, float] = {}
+        for term, word in index.analyser.analyse(words):
+            weight = index.weight(term, word)
+            seen = weights.get(term)
+            if seen is not None:  # said again: more evidence, with diminishing returns
+                weight = min(seen + REPEAT_SHARE * weight, REPEAT_CAP * weight)
+            weights[term] = weight
         if complete_last_word and words and not text[-1:].isspace():
             last = words[-1]
             if len(last) >= 2 and not index.analyser.speller.knows(last):
@@ -110,7 +125,7 @@ class FaqMatcher:
         return weights
 
     def _ranked(self, weights: Mapping[str, float], limit: int) -> list[Candidate]:
-        total = max(sum(weights.values()), MIN_EVIDENCE)
+        total = max(sum(weights.values()), self._evidence_floor(weights))
         entries = self.index.entries
         scored = [
             _score(entries[position], weights, total) for position in self._shortlist(weights)
@@ -121,6 +136,19 @@ class FaqMatcher:
             Candidate(entries[item.position].entry_id, item.score, item.matched)
             for item in scored[:limit]
         ]
+
+    def _evidence_floor(self, weights: Mapping[str, float]) -> float:
+        """The least weight a question is scored as having: short questions say little.
+
+        Question and generic words alone ("what", "who made you", "is it normal") say too
+        little to answer, however well they match. Naming the FAQ's subject (a term every
+        entry uses: "what is klonopin") says a little more than other short questions.
+        """
+        if not any(map(self.index.is_content, weights)):
+            return FRAMING_EVIDENCE
+        if not self.index.subject_terms.isdisjoint(weights):
+            return SUBJECT_EVIDENCE
+        return MIN_EVIDENCE
 
     def _shortlist(self, weights: Mapping[str, float]) -> list[int]:
         """Entries sharing a telling term with the question, most promising first."""

