@@ -277,18 +277,13 @@ def _redundancy(
 
 
 def _tied_terms(texts: list[frozenset[str]], keywords: list[frozenset[str]]) -> frozenset[str]:
-    """Terms that would still tie the entry fully if any one alias were removed.
+    """Terms that tie the entry fully whatever its aliases say.
 
-    Mirrors the matcher's rule (``bot.faq.index``): a term counts fully when it is in the
-    question or the keywords, or in at least two aliases. So it stays full without one
-    alias when it is in the question or keywords, or in three aliases or more.
+    Mirrors the matcher's rule (``bot.faq.index``): a term counts fully only when it is in
+    the question or the keywords; words found only in aliases count partly, however many
+    aliases repeat them.
     """
-    strong = set(texts[0]).union(*keywords)
-    counts: dict[str, int] = {}
-    for terms in texts[1:]:
-        for term in terms:
-            counts[term] = counts.get(term, 0) + 1
-    return frozenset(strong | {term for term, count in counts.items() if count >= 3})
+    return frozenset(set(texts[0]).union(*keywords))
 
 
 def _what_happens(outcome: MatchOutcome) -> str:

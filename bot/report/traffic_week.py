@@ -207,6 +207,12 @@ WEEK: tuple[Topic, ...] = (
             "withdrawal from klonopin fatal?",
         ),
     ),
+    Topic(
+        "zombie upstairs",
+        "iq-cognition",
+        1.5,
+        ("will kpins turn me into a zombie upstairs", "klonopin zombie brain"),
+    ),
     # --- not in the FAQ ----------------------------------------------------------------------
     Topic(
         "weight",
