@@ -43,7 +43,7 @@ class Field:
 
     kind: FieldKind
     text: str
-    terms: frozenset[str]
+    terms: tuple[str, ...]  # distinct, in order; a tuple holds 10k entries in far less memory
     weight: float  # total weight of ``terms``
 
 
@@ -64,7 +64,7 @@ def rarity_weight(entries_with_term: float, entry_count: int) -> float:
     return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
 
 
-_RawField = tuple[FieldKind, str, frozenset[str]]
+_RawField = tuple[FieldKind, str, tuple[str, ...]]
 
 
 @cache
@@ -161,7 +161,9 @@ class FaqIndex:
         for texts in tokenised:
             raw: list[_RawField] = []
             for kind, text, words in texts:
-                terms = frozenset(term for term, _ in self.analyser.analyse(words, correct=False))
+                terms = tuple(
+                    dict.fromkeys(t for t, _ in self.analyser.analyse(words, correct=False))
+                )
                 if terms:
                     raw.append((kind, text, terms))
             analysed.append(raw)

@@ -7,7 +7,7 @@ correction from "fixing" real words into FAQ words ("dogs" must not become "dose
 
 from __future__ import annotations
 
-from functools import cache
+from bot.english import dictionary_words
 
 # Function words, pronouns, auxiliaries and the chat filler people wrap questions in.
 # Question words that tell topics apart ("how", "what", "why", "where") are kept.
@@ -195,12 +195,8 @@ def is_stopword(word: str) -> bool:
     return word in STOPWORDS
 
 
-@cache
 def _english_words() -> frozenset[str]:
-    from english_words import get_english_words_set
-
-    words: set[str] = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
-    return frozenset(words)
+    return dictionary_words()
 
 
 _INFLECTIONS: tuple[tuple[str, str], ...] = (
