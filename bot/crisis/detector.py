@@ -3,19 +3,23 @@
 Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 
 1. Normalise the text (``bot.crisis.normalise``) and repair tokens: expand hand-listed
-   short forms ("kms"), correct a misspelt word to a lexicon word when it is not a real
-   word, and split words written without spaces ("killmyself").
+   short forms ("kms"), restore a dropped g ("breathin"), correct a misspelt word to a
+   lexicon word when it is not a real word, and split words written without spaces
+   ("killmyself").
 2. Find every rule phrase, idiom, context, cue and topic as whole-token matches.
-3. Drop matches that use words an idiom covers ("killing it", "to die for").
+3. Drop matches that use words an idiom covers ("killing it", "to die for"), and rules
+   whose ``needs`` contexts are missing or whose ``unless`` contexts are present.
 4. For each remaining match decide who it is about (the nearest subject before it:
    the writer, someone else, or nobody in particular), whether it is past history,
-   a general question or negated, and what level it ends at.
-5. Pick one result: the most urgent level, then the category earliest in ``priority``.
+   a general question, negated (also by "i said no" after a reported question) or only
+   wished ("thinking about taking all my pills"), and what level it ends at.
+5. Apply ``combined`` (overdose + combination -> combination) and pick one result: the
+   most urgent level, then the category earliest in ``priority``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +41,8 @@ _CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ",", "but", "although", "though"
 _MAX_TERMS = 6
 _CACHE_LIMIT = 50_000
 _MIN_SEGMENTED = 5
+#: Words seen fewer times than this in the frequency list may be slang spellings.
+_RARE_WORD = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +94,43 @@ class _Message:
         return start, end
 
 
+CueCheck = Callable[[Match, _Message, list[Match]], bool]
+
+
+class _Contexts:
+    """The contexts present in one message, each looked for only when a rule asks."""
+
+    def __init__(
+        self,
+        indexes: Mapping[str, PhraseIndex],
+        message: _Message,
+        covered: set[int],
+        negations: list[Match],
+        cue_before: CueCheck,
+    ) -> None:
+        self._indexes = indexes
+        self._message = message
+        self._covered = covered
+        self._negations = negations
+        self._cue_before = cue_before
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, name: object) -> bool:
+        """True if context ``name`` appears, not covered by an idiom nor negated."""
+        if not isinstance(name, str):
+            return False
+        known = self._known.get(name)
+        if known is None:
+            index = self._indexes.get(name)
+            known = index is not None and any(
+                not self._covered.intersection(m.positions)
+                and not self._cue_before(m, self._message, self._negations)
+                for _, _, m in index.find(self._message.tokens)
+            )
+            self._known[name] = known
+        return known
+
+
 class CrisisDetector:
     """Assess messages for crisis content using a compiled lexicon."""
 
@@ -104,6 +147,9 @@ class CrisisDetector:
         }
         self._negation = PhraseIndex(_tagged(lexicon.negation_cues), _rarity)
         self._never = PhraseIndex(_tagged(lexicon.never_happened), _rarity)
+        self._not_yet = PhraseIndex(_tagged(lexicon.not_yet), _rarity)
+        self._asked = PhraseIndex(_tagged(lexicon.asked), _rarity)
+        self._answered_no = PhraseIndex(_tagged(lexicon.answered_no), _rarity)
         self._history = PhraseIndex(_tagged(lexicon.history_cues), _rarity)
         self._present = PhraseIndex(_tagged(lexicon.present_cues), _rarity)
         self._between = frozenset(w for text in doc.negation.between for w in fold_words(text))
@@ -133,6 +179,14 @@ class CrisisDetector:
             for text in words:
                 for word in fold_words(text):
                     self._reflexive[word] = kind
+        self._others_objects = frozenset(
+            w for t in subjects.others_objects for w in fold_words(t)
+        ) | frozenset(w for w, kind in self._subject.items() if kind == "others")
+        self._writer_object = frozenset(
+            w for t in subjects.writer_object for w in fold_words(t)
+        )
+        self._possessive = frozenset(w for t in subjects.possessive for w in fold_words(t))
+        self._parts = frozenset(w for t in subjects.possessive_parts for w in fold_words(t))
         self._priority = {category: i for i, category in enumerate(doc.priority)}
         self._corrector: Corrector | None = None
         self._segmenter: Segmenter | None = None
@@ -158,6 +212,12 @@ class CrisisDetector:
             return lexicon.short_forms[token]
         if token in lexicon.vocabulary or not token.isalpha() or len(token) < MIN_CORRECTABLE:
             return (token,)
+        if (
+            token.endswith("in")
+            and token + "g" in lexicon.vocabulary
+            and word_counts().get(token, 0) < _RARE_WORD
+        ):
+            return (token + "g",)  # dropped g: "breathin", "poppin", "takin" (not "thin")
         if token in english_words():
             return (token,)
         for i in range(1, len(token)):
@@ -201,16 +261,10 @@ class CrisisDetector:
         message = _Message(tokens)
         covered = {p for _, _, m in self._idioms.find(tokens) for p in m.positions}
         negations = [m for _, _, m in self._negation.find(tokens)]
-        contexts = {
-            name
-            for name, index in self._contexts.items()
-            if any(
-                not covered.intersection(m.positions)
-                and not self._cue_before(m, message, negations)
-                for _, _, m in index.find(tokens)
-            )
-        }
+        contexts = _Contexts(self._contexts, message, covered, negations, self._cue_before)
         nevers = [m for _, _, m in self._never.find(tokens)]
+        nevers += [m for _, _, m in self._not_yet.find(tokens)]
+        answers = self._answers_no(message)
         history = [m for _, _, m in self._history.find(tokens)]
         present = [m for _, _, m in self._present.find(tokens)]
         verdicts: list[_Verdict] = []
@@ -220,20 +274,61 @@ class CrisisDetector:
             rule = self.lexicon.rules[rule_index]
             if not all(name in contexts for name in rule.needs):
                 continue
+            if any(name in contexts for name in rule.unless):
+                continue
             verdict = self._judge(
-                rule, match, message, contexts, negations, nevers, history, present
+                rule, match, message, contexts, negations, nevers, history, present, answers
             )
             if verdict is not None:
                 verdicts.append(verdict)
         urgent = [v for v in verdicts if v.level < NOTE_LEVEL]
         if not urgent:
             return Assessment(safety_note=topic or bool(verdicts))
+        urgent = self._combine(urgent)
         best = min(urgent, key=lambda v: (v.level, self._priority[v.category], v.start))
         terms: list[str] = []
         for verdict in sorted(urgent, key=lambda v: v.start):
             if verdict.term not in terms:
                 terms.append(verdict.term)
         return Assessment(CrisisResult(best.level, best.category, tuple(terms[:_MAX_TERMS])))
+
+    def _combine(self, urgent: list[_Verdict]) -> list[_Verdict]:
+        """Apply ``combined``: both categories found -> the second at the better level."""
+        combined = self.lexicon.document.combined
+        if not combined:
+            return urgent
+        levels: dict[Category, int] = {}
+        for verdict in urgent:
+            levels[verdict.category] = min(verdict.level, levels.get(verdict.category, NOTE_LEVEL))
+        out = urgent
+        for first, second in combined.items():
+            if first in levels and second in levels and levels[first] < levels[second]:
+                out = [
+                    _Verdict(levels[first], v.category, v.term, v.start)
+                    if v.category == second
+                    else v
+                    for v in out
+                ]
+        return out
+
+    def _answers_no(self, message: _Message) -> list[Match]:
+        """Answers meaning no ('i said no') in a sentence that reports a question.
+
+        They negate any phrase before them in their sentence: "she asked if i want to hurt
+        myself and i said no".
+        """
+        answers = self._answered_no.find(message.tokens)
+        if not answers:
+            return []
+        asked = [m for _, _, m in self._asked.find(message.tokens)]
+        cues: list[Match] = []
+        for _, _, answer in answers:
+            sentence = message.sentence[answer.start]
+            if any(
+                message.sentence[q.start] == sentence and q.start < answer.start for q in asked
+            ):
+                cues.append(answer)
+        return cues
 
     def _topic(self, tokens: list[str]) -> bool:
         return bool(self._topics.find(tokens))
@@ -244,11 +339,12 @@ class CrisisDetector:
         rule: CompiledRule,
         match: Match,
         message: _Message,
-        contexts: set[str],
+        contexts: _Contexts,
         negations: list[Match],
         nevers: list[Match],
         history: list[Match],
         present: list[Match],
+        answers: Sequence[Match] = (),
     ) -> _Verdict | None:
         tokens = message.tokens
         term = " ".join(tokens[p] for p in match.positions)
@@ -258,9 +354,15 @@ class CrisisDetector:
         level = rule.level
         category = rule.category
         if rule.who == "others":
-            if subject == "writer":
-                return None
+            if (
+                subject == "writer"
+                and not any(tokens[p] in self._others_objects for p in match.positions)
+                and self._subject_before(match, message) != "others"
+            ):
+                return None  # "i cant breathe" is the writer; "he ... not answer me" is not
             category = Category.THIRD_PARTY
+        elif rule.who == "writer" and subject == "others":
+            subject = "writer"
         medical = category in MEDICAL
         if subject == "generic":
             return _Verdict(NOTE_LEVEL, category, term, match.start)
@@ -272,7 +374,10 @@ class CrisisDetector:
         if medical:
             if self._cue_before(match, message, nevers):
                 return _Verdict(NOTE_LEVEL, category, term, match.start)
-        elif self._cue_before(match, message, negations):
+        elif self._cue_before(match, message, negations) or any(
+            a.start >= match.end and message.sentence[a.start] == message.sentence[match.start]
+            for a in answers
+        ):
             negated = True
             level += 1
         if not negated and level == 2 and any(name in contexts for name in rule.level_1_with):
@@ -294,16 +399,30 @@ class CrisisDetector:
             return self._subject[tokens[match.start]]
         if "writer" in kinds:
             return "writer"
+        if match.start > 0 and tokens[match.start - 1] in self._writer_object:
+            return "writer"
+        return self._subject_before(match, message)
+
+    def _subject_before(self, match: Match, message: _Message) -> str | None:
+        """The nearest subject word at or before the start of ``match`` in its sentence."""
+        tokens = message.tokens
         index = match.start
         while index >= 0:
             token = tokens[index]
             if token in SENTENCE_MARKS and index != match.start:
                 return None
             kind = self._subject.get(token)
-            if kind is not None:
+            if kind is not None and not self._is_possessive_of_thing(tokens, index):
                 return kind
             index -= 1
         return None
+
+    def _is_possessive_of_thing(self, tokens: list[str], index: int) -> bool:
+        """'my' before something other than a body part ('my klonopin') is no subject."""
+        if tokens[index] not in self._possessive:
+            return False
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        return following not in self._parts
 
     def _is_history(
         self, match: Match, message: _Message, history: list[Match], present: list[Match]

@@ -48,15 +48,20 @@ class Rule(_Strict):
     id: str = Field(pattern=_ID, description="Stable id, shown to staff with the match.")
     category: Category = Field(description="One of the seven crisis categories.")
     level: Literal[1, 2] = Field(description="1 is the most urgent.")
-    who: Literal["any", "others"] = Field(
+    who: Literal["any", "others", "writer"] = Field(
         default="any",
         description=(
             "'any': about the writer, or (with he/she/my friend... before it) about someone "
-            "else, which makes it third-party; 'others': only ever about someone else."
+            "else, which makes it third-party; 'others': only ever about someone else; "
+            "'writer': the writer is the one acting, he/she/they in it are the targets."
         ),
     )
     needs: list[str] = Field(
         default_factory=list, description="Contexts that must all appear in the message."
+    )
+    unless: list[str] = Field(
+        default_factory=list,
+        description="Contexts that cancel the rule when any of them appears in the message.",
     )
     level_1_with: list[str] = Field(
         default_factory=list, description="Contexts that raise a level-2 match to level 1."
@@ -80,6 +85,25 @@ class Negation(_Strict):
         ),
     )
     reach: int = Field(default=3, ge=0, le=6, description="Most 'between' words allowed.")
+    not_yet: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Cues that an act has not happened yet ('thinking about', 'going to'): right "
+            "before an overdose or combination phrase they make it no emergency (a wish or "
+            "plan is matched by the suicide rules instead)."
+        ),
+    )
+    asked: list[str] = Field(
+        default_factory=list,
+        description="Words of a reported question ('she asked if...', 'the screening').",
+    )
+    answered_no: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Answers meaning no ('i said no'): after a phrase, in a sentence that reports a "
+            "question, they negate it like a cue before it."
+        ),
+    )
 
 
 class History(_Strict):
@@ -116,6 +140,27 @@ class Subjects(_Strict):
     )
     writer_reflexive: list[str] = Field(default_factory=list, description="myself ...")
     others_reflexive: list[str] = Field(default_factory=list, description="himself ...")
+    writer_object: list[str] = Field(
+        default_factory=list,
+        description="me ...: the writer, but only as the word right before a phrase.",
+    )
+    possessive: list[str] = Field(
+        default_factory=list,
+        description=(
+            "my ...: a writer word that is a subject only before one of `possessive_parts` "
+            "('my lips are blue'); before anything else ('took my klonopin') it is skipped."
+        ),
+    )
+    possessive_parts: list[str] = Field(
+        default_factory=list, description="lips, heart, body ...: see `possessive`."
+    )
+    others_objects: list[str] = Field(
+        default_factory=list,
+        description=(
+            "him, her, them ...: inside a phrase of a rule with `who: others` they show it is "
+            "about someone else even when the writer is the subject ('i cant wake him up')."
+        ),
+    )
 
 
 class LexiconDocument(_Strict):
@@ -129,6 +174,13 @@ class LexiconDocument(_Strict):
     )
     short_forms: dict[str, str] = Field(
         default_factory=dict, description="One-word slang and its meaning: kms: kill myself."
+    )
+    combined: dict[Category, Category] = Field(
+        default_factory=dict,
+        description=(
+            "When one message holds both categories (key and value), report the value at "
+            "the more urgent of their levels: overdose: combination."
+        ),
     )
     slots: dict[str, list[str]] = Field(default_factory=dict)
     contexts: dict[str, list[str]] = Field(default_factory=dict)
@@ -152,6 +204,7 @@ class CompiledRule:
     needs: tuple[str, ...]
     level_1_with: tuple[str, ...]
     phrases: tuple[Phrase, ...]
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +218,9 @@ class Lexicon:
     topics: tuple[Phrase, ...]
     negation_cues: tuple[Phrase, ...]
     never_happened: tuple[Phrase, ...]
+    not_yet: tuple[Phrase, ...]
+    asked: tuple[Phrase, ...]
+    answered_no: tuple[Phrase, ...]
     history_cues: tuple[Phrase, ...]
     present_cues: tuple[Phrase, ...]
     short_forms: dict[str, tuple[str, ...]]
@@ -264,7 +320,7 @@ class _Builder:
             if rule.id in seen_ids:
                 self.problem(("rules", i, "id"), f"rules: id '{rule.id}' is used twice")
             seen_ids[rule.id] = i
-            for field_name in ("needs", "level_1_with"):
+            for field_name in ("needs", "level_1_with", "unless"):
                 for j, name in enumerate(getattr(rule, field_name)):
                     if name not in doc.contexts:
                         self.problem(
@@ -285,8 +341,14 @@ class _Builder:
                     tuple(rule.needs),
                     tuple(rule.level_1_with),
                     self.phrases(("rules", i, "phrases"), rule.phrases),
+                    tuple(rule.unless),
                 )
             )
+        for first, second in doc.combined.items():
+            if first == second:
+                self.problem(
+                    ("combined", first.value), f"combined: '{first}' is combined with itself"
+                )
         crisis_words = frozenset(self.words)
         if sorted(doc.priority) != sorted(Category):
             self.problem(("priority",), "priority: must list each of the seven categories once")
@@ -322,6 +384,9 @@ class _Builder:
         topics = self.phrases(("topics",), doc.topics)
         negation = self.phrases(("negation", "cues"), doc.negation.cues)
         never = self.phrases(("negation", "never_happened"), doc.negation.never_happened)
+        not_yet = self.phrases(("negation", "not_yet"), doc.negation.not_yet)
+        asked = self.phrases(("negation", "asked"), doc.negation.asked)
+        answered_no = self.phrases(("negation", "answered_no"), doc.negation.answered_no)
         history = self.phrases(("history", "cues"), doc.history.cues)
         present = self.phrases(("history", "present"), doc.history.present)
         if self.problems:
@@ -335,6 +400,9 @@ class _Builder:
             topics=topics,
             negation_cues=negation,
             never_happened=never,
+            not_yet=not_yet,
+            asked=asked,
+            answered_no=answered_no,
             history_cues=history,
             present_cues=present,
             short_forms=short_forms,

@@ -39,6 +39,8 @@ _EMOJI_WORDS = {
     "\U0001f379": " cocktail ",  # tropical drink
     "\U0001f37e": " champagne ",  # bottle with popping cork
     "\U0001f942": " champagne ",  # clinking glasses
+    "\U0001f602": " lol ",  # face with tears of joy
+    "\U0001f923": " lol ",  # rolling on the floor laughing
 }
 
 # Letters from other scripts (and Latin variants that do not decompose) that look like
@@ -73,6 +75,8 @@ _TRAILING_LEET = re.compile(r"(?<=[a-z])[013457]+$")
 _LEADING_LEET = re.compile(r"^(?:0|\$)(?=[a-z]{2})")
 _BETWEEN_LETTERS = re.compile(r"(?<=[a-z013457@$!|])[.\-_*~]+(?=[a-z013457@$!|])")
 _DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
+# "kpins + wine", "xanax & beer": a joining sign between words reads as "and" (not in "1+1").
+_AND_SIGN = re.compile(r"(?<!\d)\s*[&+]+\s*(?!\d)")
 _TOKEN = re.compile(r"\d+(?:\.\d+)?|[a-z]+|[.,?!;]")
 _NUMBER_WITH_UNIT = re.compile(r"^(?!0[a-z])\d+(?:[.]\d+)?[a-z]*$")
 _MARKS = frozenset(".,?!;")
@@ -140,6 +144,8 @@ def normalise(text: str) -> str:
     else:
         text = _APOSTROPHES.sub("", text)
     text = _DIGIT_COMMA.sub("", text)
+    if "&" in text or "+" in text:
+        text = _AND_SIGN.sub(" and ", text)
     chunks = [_fold_chunk(chunk) for chunk in text.split()]
     tokens = _TOKEN.findall(" ".join(chunks))
     tokens = _merge_clause_marks(_join_spelled_out(tokens))

@@ -17,7 +17,7 @@ normalised message (never inside a word):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 #: How many words ``...`` may skip.
@@ -62,14 +62,51 @@ Atom = str | AtLeast
 Sequence_ = tuple[Atom, ...]
 
 
+class _Node:
+    """One node of a token trie: the words that may follow, and whether a match ends here."""
+
+    __slots__ = ("children", "ends", "ends_at_clause")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.ends = False  # an alternative ends here
+        self.ends_at_clause = False  # an alternative ends here, but only before a clause end
+
+    def add(self, words: Sequence[str], at_clause_end: bool) -> None:
+        """Insert one alternative (plain words)."""
+        node = self
+        for word in words:
+            child = node.children.get(word)
+            if child is None:
+                child = node.children[word] = _Node()
+            node = child
+        if at_clause_end:
+            node.ends_at_clause = True
+        else:
+            node.ends = True
+
+
+def _plain(alt: Sequence_) -> tuple[list[str], bool] | None:
+    """The words of an alternative and whether it must end a clause; None if it has a number."""
+    at_clause_end = alt[-1] is CLAUSE_END
+    body = alt[:-1] if at_clause_end else alt
+    if not all(isinstance(atom, str) for atom in body):
+        return None
+    return [str(atom) for atom in body], at_clause_end
+
+
 @dataclass(frozen=True, slots=True)
 class Element:
-    """One position of a compiled phrase."""
+    """One position of a compiled phrase.
+
+    Word alternatives live in a token trie, so an element with hundreds of alternatives
+    sharing their first words ("my mom", "my dad", ...) is matched in one walk.
+    """
 
     kind: str  # "words", "gap", "start" or "end"
     alternatives: tuple[Sequence_, ...] = ()
     optional: bool = False
-    by_first: Mapping[str, tuple[Sequence_, ...]] = field(default_factory=dict)
+    trie: _Node = field(default_factory=_Node)
     numeric: tuple[Sequence_, ...] = ()
     or_end: bool = False
 
@@ -81,51 +118,65 @@ class Element:
         """
         or_end = (CLAUSE_END,) in alternatives
         unique = tuple(dict.fromkeys(a for a in alternatives if a and a != (CLAUSE_END,)))
-        by_first: dict[str, list[Sequence_]] = {}
+        trie = _Node()
         numeric: list[Sequence_] = []
         for alt in unique:
-            if isinstance(alt[0], AtLeast):
+            plain = _plain(alt)
+            if plain is None:
                 numeric.append(alt)
             else:
-                by_first.setdefault(alt[0], []).append(alt)
-        return cls(
-            "words",
-            unique,
-            optional,
-            {k: tuple(v) for k, v in by_first.items()},
-            tuple(numeric),
-            or_end,
-        )
+                trie.add(*plain)
+        return cls("words", unique, optional, trie, tuple(numeric), or_end)
 
     def first_words(self) -> set[str]:
         """Literal words this element can start with."""
-        return set(self.by_first)
+        words = set(self.trie.children)
+        words.update(alt[0] for alt in self.numeric if isinstance(alt[0], str))
+        return words
+
+    def starts_with_number(self) -> bool:
+        """True if some alternative starts with a number."""
+        return any(isinstance(alt[0], AtLeast) for alt in self.numeric)
 
     def ends_at(self, tokens: Sequence[str], pos: int) -> Iterator[int]:
         """Every position where a match of this element starting at ``pos`` ends."""
-        if self.or_end and (pos == len(tokens) or tokens[pos] in CLAUSE_MARKS):
+        size = len(tokens)
+        if self.or_end and (pos == size or tokens[pos] in CLAUSE_MARKS):
             yield pos
-        if pos >= len(tokens):
+        if pos >= size:
             return
-        token = tokens[pos]
-        candidates = list(self.by_first.get(token, ()))
-        if self.numeric and token[:1].isdigit():
-            candidates.extend(self.numeric)
-        for alt in candidates:
-            size = len(alt)
-            needs_end = alt[-1] is CLAUSE_END
-            if needs_end:
-                size -= 1
-            end = pos + size
-            if end > len(tokens):
-                continue
-            if all(
-                (tokens[pos + i] == atom)
-                if isinstance(atom, str)
-                else atom.accepts(tokens[pos + i])
-                for i, atom in enumerate(alt[:size])
-            ) and (not needs_end or end == len(tokens) or tokens[end] in CLAUSE_MARKS):
-                yield end
+        node = self.trie
+        index = pos
+        while index < size:
+            child = node.children.get(tokens[index])
+            if child is None:
+                break
+            node = child
+            index += 1
+            if node.ends or (
+                node.ends_at_clause and (index == size or tokens[index] in CLAUSE_MARKS)
+            ):
+                yield index
+        for alt in self.numeric:
+            yield from _numeric_end(alt, tokens, pos)
+
+
+def _numeric_end(alt: Sequence_, tokens: Sequence[str], pos: int) -> Iterator[int]:
+    """Where ``alt`` (an alternative holding a number) ends when it starts at ``pos``."""
+    length = len(alt)
+    needs_end = alt[-1] is CLAUSE_END
+    if needs_end:
+        length -= 1
+    end = pos + length
+    if end > len(tokens):
+        return
+    for i in range(length):
+        atom = alt[i]
+        token = tokens[pos + i]
+        if not (token == atom if isinstance(atom, str) else atom.accepts(token)):
+            return
+    if not needs_end or end == len(tokens) or tokens[end] in CLAUSE_MARKS:
+        yield end
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +205,7 @@ class Phrase:
             if element.kind != "words":
                 break
             words |= element.first_words()
-            numeric = numeric or bool(element.numeric)
+            numeric = numeric or element.starts_with_number()
             if not element.optional and not element.or_end:
                 break
         return words, numeric
@@ -394,13 +445,25 @@ class PhraseIndex:
 
 
 def _anchor(phrase: Phrase, cost: Rarity) -> tuple[set[str], bool]:
-    """First words of the phrase's required element that is rarest in ordinary text."""
+    """The words a message must contain for the phrase to match, as cheaply as possible.
+
+    Every match of a required element contains, for the alternative it used, that
+    alternative's rarest word; so an element's anchor is the set of those words (a
+    number when an alternative has no word). The phrase is filed under the required
+    element whose anchor words are rarest in ordinary text.
+    """
     best: tuple[float, set[str], bool] | None = None
     for element in phrase.elements:
         if element.kind != "words" or element.optional or element.or_end:
             continue
-        words = element.first_words()
-        numeric = bool(element.numeric)
+        words: set[str] = set()
+        numeric = False
+        for alt in element.alternatives:
+            literal = [atom for atom in alt if isinstance(atom, str)]
+            if literal:
+                words.add(min(literal, key=lambda w: (cost(w), w)))
+            else:
+                numeric = True
         score = sum(cost(word) for word in words) + (1e9 if numeric else 0.0)
         if best is None or score < best[0]:
             best = (score, words, numeric)

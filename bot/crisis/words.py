@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 
+from bot.english import dictionary_words
+
 #: Words shorter than this are never corrected (too many real neighbours).
 MIN_CORRECTABLE = 4
 #: From this length a word may be two edits away from its correction.
@@ -38,10 +40,7 @@ def word_counts() -> Mapping[str, int]:
 @cache
 def english_words() -> frozenset[str]:
     """Every real English word the detector knows, lower-case letters only."""
-    from english_words import get_english_words_set
-
-    dictionary = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
-    return frozenset(dictionary) | frozenset(w for w in word_counts() if w.isalpha())
+    return dictionary_words() | frozenset(w for w in word_counts() if w.isalpha())
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -96,19 +95,41 @@ class Corrector:
                 self._index.setdefault(variant, set()).add(target)
 
     def correct(self, word: str) -> str | None:
-        """The closest target within the allowed edits, or None (ties: shortest, then a-z)."""
+        """The closest target within the allowed edits, or None.
+
+        Ties go to a target whose doubled letter was written once, then to the target
+        closest in length, then a-z.
+        """
         limit = allowed_edits(word)
         candidates: set[str] = set()
         for variant in _deletions(word, limit):
             candidates |= self._index.get(variant, set())
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, bool, int, str] | None = None
         for target in candidates:
             distance = edit_distance(word, target, limit)
             if distance <= limit:
-                key = (distance, abs(len(target) - len(word)), target)
+                key = (
+                    distance,
+                    not _dropped_double(word, target),
+                    abs(len(target) - len(word)),
+                    target,
+                )
                 if best is None or key < best:
                     best = key
-        return best[2] if best is not None else None
+        return best[3] if best is not None else None
+
+
+def _dropped_double(word: str, target: str) -> bool:
+    """True if ``word`` is ``target`` with one of its doubled letters written once.
+
+    The commonest typo ("pils", "cuting"), so it wins ties against substitutions.
+    """
+    if len(target) != len(word) + 1:
+        return False
+    return any(
+        target[i] == target[i + 1] and target[:i] + target[i + 1 :] == word
+        for i in range(len(target) - 1)
+    )
 
 
 class Segmenter:

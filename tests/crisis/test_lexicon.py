@@ -111,3 +111,23 @@ def test_missing_file_is_a_problem(tmp_path: Path) -> None:
     found = check_lexicon(tmp_path / "nope.yaml")
     assert len(found) == 1
     assert "cannot read" in found[0].message
+
+
+def test_unknown_context_in_unless_is_reported() -> None:
+    text = MINIMAL.replace("    level: 2\n", "    level: 2\n    unless: [joking]\n")
+    found = problems(text)
+    assert any("unless" in p and "unknown context 'joking'" in p for p in found)
+
+
+def test_a_category_combined_with_itself_is_reported() -> None:
+    found = problems(MINIMAL.replace("slots:\n", "combined:\n  overdose: overdose\nslots:\n"))
+    assert any(p.startswith("lexicon.yaml:4:") and "combined with itself" in p for p in found)
+
+
+def test_unless_context_cancels_a_rule() -> None:
+    text = MINIMAL.replace("    level: 2\n", "    level: 2\n    unless: [joking]\n").replace(
+        "rules:\n", "contexts:\n  joking: [lol]\nrules:\n"
+    )
+    detector = CrisisDetector(parse_lexicon(text))
+    assert detector.assess("i want to kill myself").crisis is not None
+    assert detector.assess("i want to kill myself lol").crisis is None

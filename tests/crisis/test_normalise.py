@@ -27,6 +27,9 @@ from bot.crisis.normalise import normalise
         ("took 25 💊", "took 25 pill"),  # emoji
         ("🔫 🔪", "gun knife"),
         ("lmao 💀", "lmao"),  # the skull is laughter, not death
+        ("gonna kill him 😂", "gonna kill him lol"),  # tears of joy mark a joke
+        ("kpins + wine & beer", "kpins and wine and beer"),  # joining signs between words
+        ("1+1 and 10+ pills", "1 1 and 10 pills"),  # but not between digits
     ],
 )
 def test_each_rule(raw: str, expected: str) -> None:

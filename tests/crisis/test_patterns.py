@@ -82,3 +82,18 @@ def test_match_reports_the_words_it_used_not_the_gap() -> None:
 def test_stray_symbols_are_errors_not_crashes() -> None:
     with pytest.raises(PhraseError, match="misplaced bracket"):
         compile_phrase("wish i (not|never)? wake up")
+
+
+def test_alternatives_sharing_first_words_all_match() -> None:
+    phrase = "(my mom|my mother|my dad|my stepdad) (is|was) here"
+    assert matches(phrase, "my stepdad was here")
+    assert matches(phrase, "my mom is here")
+    assert not matches(phrase, "my cat is here")
+
+
+def test_a_phrase_is_only_tried_when_its_rarest_word_is_present() -> None:
+    common = {"my": 1000.0, "is": 1000.0, "are": 1000.0}
+    phrase = compile_phrase("(my lips|my face) (are|is) blue")
+    index = PhraseIndex([(phrase, 0)], lambda word: common.get(word, 1.0))
+    assert not index.could_match(["my", "is", "are"])
+    assert index.find(["my", "face", "is", "blue"])

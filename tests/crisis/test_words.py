@@ -34,3 +34,9 @@ def test_segmenter_splits_run_together_words() -> None:
 def test_word_list_knows_inflections() -> None:
     words = english_words()
     assert {"skills", "skilled", "diet", "therapist", "overdue", "banging"} <= words
+
+
+def test_corrector_prefers_a_dropped_double_letter_on_ties() -> None:
+    corrector = Corrector(["pills", "pile", "cutting", "muting"])
+    assert corrector.correct("pils") == "pills"
+    assert corrector.correct("cuting") == "cutting"
