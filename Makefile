@@ -27,5 +27,8 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
+load: $(STAMP)
+	$(BIN)/python -m tests.load.run_load $(LOAD_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -23,6 +23,7 @@ from discord.ext import commands
 from bot.cooldown import Cooldown
 from bot.crisis.detector import load_detector
 from bot.escalation import EscalationService
+from bot.faq.last_good import NoUsableFaqError, last_good_path, load_faq_or_last_good
 from bot.live_faq import LiveFaq
 from bot.recent import RecentQuestions
 from bot.store.audit import ReloadLog
@@ -39,9 +40,13 @@ log = logging.getLogger(__name__)
 
 # One "Talk to staff" handoff per member per ten minutes.
 HANDOFF_COOLDOWN = dt.timedelta(minutes=10)
+# SQLite runs on the event loop: a write waits at most this long for another process's lock
+# before failing (a crisis is then kept in memory and stored when the lock is gone).
+DATABASE_BUSY_TIMEOUT = dt.timedelta(milliseconds=200)
 
 # Loaded in this order: the crisis listener is registered first, so its reply is scheduled
-# before any FAQ handling of the same message.
+# before any FAQ handling of the same message; members defines the /faq group that
+# moderators then adds its commands to.
 EXTENSIONS: tuple[str, ...] = (
     "bot.handlers.crisis",
     "bot.handlers.staff_alerts",
@@ -70,7 +75,9 @@ class BotConfig:
     reping_interval: dt.timedelta = dt.timedelta(minutes=10)
     faq_cooldown: dt.timedelta = dt.timedelta(seconds=5)
     retention: dt.timedelta = dt.timedelta(days=90)
-    delivery_interval_seconds: float = 5.0
+    # How often the staff-alert outbox is checked: a retry goes out within this long of its
+    # back-off running out (two indexed SQLite reads per check).
+    delivery_interval_seconds: float = 1.0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> BotConfig:
@@ -216,9 +223,13 @@ def services_of(client: discord.Client) -> Services:
 def build_services(settings: Settings) -> Services:
     """Open the database and load the FAQ and crisis lexicon (DataFileError when invalid)."""
     config = BotConfig.from_settings(settings)
+    # A corrupt faq.yaml falls back to the last good copy kept next to the database; checked
+    # before the (slower) crisis lexicon, so an unusable FAQ stops start-up at once.
+    backup = last_good_path(settings.database_path)
+    document = load_faq_or_last_good(settings.faq_path, backup).document
     detector = load_detector(settings.crisis_lexicon_path)
-    faq = LiveFaq.from_file(settings.faq_path, detector)
-    database = open_database(settings.database_path)
+    faq = LiveFaq(settings.faq_path, document, detector, last_good=backup)
+    database = open_database(settings.database_path, busy_timeout=DATABASE_BUSY_TIMEOUT)
     escalations = EscalationStore(database)
     return Services(
         config=config,
@@ -255,6 +266,11 @@ def run_bot(settings: Settings) -> int:
         return 2
     try:
         services = build_services(settings)
+    except NoUsableFaqError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"faq-bot: {error.summary}", file=sys.stderr)
+        return 2
     except DataFileError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

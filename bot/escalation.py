@@ -13,7 +13,9 @@ the adapter acts only on something that survives a crash:
 - the console (no user id) always escalates;
 - when the database cannot be written (locked, disk full) the service never raises: the
   decision still asks for the full reply, and the escalation waits in memory until
-  ``flush_unsaved`` (called again at the start of every ``handle``) manages to store it.
+  ``flush_unsaved`` (the staff-alert delivery calls it every second, and ``handle`` at most
+  once per ``STORAGE_RETRY``) manages to store it. Each failed write can cost a busy
+  timeout, so while storage is down ``handle`` does not wait on it for every message.
 
 Logs carry ids, levels and categories only, never message text.
 """
@@ -25,7 +27,7 @@ import logging
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.crisis.result import CrisisResult
 from bot.store.escalations import Escalation, EscalationStore, Origin
@@ -36,6 +38,8 @@ log = logging.getLogger(__name__)
 DEFAULT_COOLDOWN = dt.timedelta(minutes=15)
 ALERT_COUNT_WINDOW = dt.timedelta(hours=24)
 DEFAULT_MAX_UNSAVED = 10_000
+# While storage is failing, ``handle`` tries it again no more often than this.
+STORAGE_RETRY = dt.timedelta(seconds=1)
 
 Clock = Callable[[], dt.datetime]
 
@@ -72,6 +76,9 @@ class _Unsaved:
     origin: Origin
     text: str | None
     created_at: dt.datetime
+    # Whether the crisis reply (and DM) went out, once the adapter has said so.
+    reply_sent: bool | None = None
+    dm_sent: bool | None = None
 
 
 def _held_back(level: int, recent: Iterable[_Recent]) -> bool:
@@ -97,6 +104,7 @@ class EscalationService:
         self._clock = clock
         self._max_unsaved = max_unsaved
         self._unsaved: deque[_Unsaved] = deque()
+        self._retry_storage_at: dt.datetime | None = None
 
     @property
     def unsaved_count(self) -> int:
@@ -108,13 +116,15 @@ class EscalationService:
         now = self._clock()
         kept_text = text if self.store_text else None
         if self._unsaved:
-            self.flush_unsaved()
+            if self._retry_storage_at is None or now >= self._retry_storage_at:
+                self.flush_unsaved()
             if self._unsaved:
                 # Storage is still failing: do not wait on it a second time for this message.
                 return self._keep_unsaved(crisis, origin, kept_text, now)
         try:
             return self._decide_and_record(crisis, origin, kept_text, now)
         except sqlite3.Error as exc:
+            self._retry_storage_at = now + STORAGE_RETRY
             log.error(
                 "could not store a level %d %s escalation (%s): %s; kept in memory to retry",
                 crisis.level,
@@ -130,8 +140,16 @@ class EscalationService:
         while self._unsaved:
             item = self._unsaved[0]
             try:
-                self.store.record(item.crisis, item.origin, text=item.text, now=item.created_at)
+                with self.store.db.transaction():
+                    stored_item = self.store.record(
+                        item.crisis, item.origin, text=item.text, now=item.created_at
+                    )
+                    if item.reply_sent is not None:
+                        self.store.note_reply(
+                            stored_item.id, reply_sent=item.reply_sent, dm_sent=item.dm_sent
+                        )
             except sqlite3.Error as exc:
+                self._retry_storage_at = self._clock() + STORAGE_RETRY
                 log.warning(
                     "still cannot store %d escalation(s) kept in memory: %s",
                     len(self._unsaved),
@@ -143,6 +161,19 @@ class EscalationService:
         if stored:
             log.info("stored %d escalation(s) that had been kept in memory", stored)
         return stored
+
+    def note_unsaved_reply(self, origin: Origin, *, reply_sent: bool, dm_sent: bool | None) -> bool:
+        """Keep the reply outcome with the escalation from ``origin`` still waiting in memory.
+
+        Stored with it, so its staff alert says whether the member was answered and goes out
+        without waiting for a note that would never come. False if it is no longer waiting.
+        """
+        for index in range(len(self._unsaved) - 1, -1, -1):
+            item = self._unsaved[index]
+            if item.origin == origin:
+                self._unsaved[index] = replace(item, reply_sent=reply_sent, dm_sent=dm_sent)
+                return True
+        return False
 
     # -- internals ---------------------------------------------------------------------------
 

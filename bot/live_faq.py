@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.faq.last_good import keep_last_good
 from bot.faq.lint import lint_faq
 from bot.faq.loader import FaqCheck, load_faq, validate_faq, validate_faq_text
 from bot.faq.matcher import FaqMatcher
@@ -122,9 +123,12 @@ class LiveFaq:
         *,
         matcher_factory: MatcherFactory = FaqMatcher,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        last_good: Path | None = None,
     ) -> None:
         self.path = path
         self.detector = detector
+        # Where every successfully reloaded version is copied (``bot.faq.last_good``).
+        self.last_good = last_good
         self._matcher_factory = matcher_factory
         self._clock = clock
         self._snapshot = self._build(document, file_digest(path))
@@ -137,9 +141,12 @@ class LiveFaq:
         detector: CrisisDetector,
         *,
         matcher_factory: MatcherFactory = FaqMatcher,
+        last_good: Path | None = None,
     ) -> LiveFaq:
         """Load ``path`` (raising ``DataFileError`` when invalid) and hold it."""
-        return cls(path, load_faq(path), detector, matcher_factory=matcher_factory)
+        return cls(
+            path, load_faq(path), detector, matcher_factory=matcher_factory, last_good=last_good
+        )
 
     def _build(self, document: FaqDocument, file_hash: str | None) -> FaqSnapshot:
         matcher = self._matcher_factory(document)
@@ -238,6 +245,8 @@ class LiveFaq:
             problem = Problem(str(self.path), None, f"could not build the matcher: {error}")
             return self._refused((problem,), file_hash, trigger)
         self._snapshot = fresh
+        if text is not None:
+            keep_last_good(text.encode("utf-8"), self.last_good)
         changes = compare_documents(current.document, document)
         warnings = list(check.warnings)
         warnings += [w for w in self._lint(text, fresh, changes) if w not in warnings]

@@ -319,3 +319,52 @@ def test_logs_never_contain_message_text(
     assert caplog.records
     assert all(SECRET_TEXT not in record.getMessage() for record in caplog.records)
     assert any(str(decision.escalation.id) in record.getMessage() for record in caplog.records)
+
+
+def test_while_storage_is_down_handle_waits_on_it_at_most_once_a_second(
+    service: EscalationService, db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locker = sqlite3.connect(db_path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    tries: list[int] = []
+    original = service.store.db.transaction
+
+    def counted() -> object:
+        tries.append(1)  # every write begins a transaction, which waits on the lock
+        return original()
+
+    monkeypatch.setattr(service.store.db, "transaction", counted)
+    try:
+        for user_id in (5, 6, 7):  # three people within the same second: one wait on the lock
+            assert service.handle(
+                crisis(), discord_origin(user_id, message_id=user_id), "t"
+            ).unsaved
+        assert len(tries) == 1
+        clock.advance(seconds=1)
+        service.handle(crisis(), discord_origin(8, message_id=8), "t")
+        assert len(tries) == 2  # a second later it tries again
+    finally:
+        locker.execute("ROLLBACK")
+        locker.close()
+    assert service.flush_unsaved() == 4
+    assert [row[3] for row in stored_rows(db_path)] == [5, 6, 7, 8]
+
+
+def test_the_reply_outcome_of_an_unsaved_escalation_is_stored_with_it(
+    service: EscalationService, db_path: Path
+) -> None:
+    locker = sqlite3.connect(db_path, isolation_level=None)
+    locker.execute("BEGIN EXCLUSIVE")
+    origin = discord_origin(user_id=5, message_id=1)
+    service.handle(crisis(), origin, "t")
+    assert service.note_unsaved_reply(origin, reply_sent=True, dm_sent=False)
+    assert not service.note_unsaved_reply(
+        discord_origin(6, message_id=2), reply_sent=True, dm_sent=None
+    )
+    locker.execute("ROLLBACK")
+    locker.close()
+
+    assert service.flush_unsaved() == 1
+    [stored] = service.store.list_recent()
+    assert (stored.reply_sent, stored.dm_sent) == (True, False)
+    assert not service.note_unsaved_reply(origin, reply_sent=True, dm_sent=False)  # stored now

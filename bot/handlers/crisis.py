@@ -128,7 +128,8 @@ class Crisis(commands.Cog):
         self, message: discord.Message, crisis: CrisisResult
     ) -> CrisisResponse:
         """Record first, then reply in the channel, then DM, then alert staff."""
-        decision = self._decide(crisis, message_origin(message), message.content)
+        origin = message_origin(message)
+        decision = self._decide(crisis, origin, message.content)
         text = reply_text(crisis, decision)
         reply_sent = await self._reply_in_channel(message, text)
         dm_sent: bool | None = None
@@ -136,7 +137,7 @@ class Crisis(commands.Cog):
             dm_sent = reply_sent  # the reply was the DM
         elif decision.full_reply:
             dm_sent = await self._send_dm(message.author, text)
-        return self._finish(crisis, decision, reply_sent, dm_sent, message.channel.id)
+        return self._finish(crisis, decision, reply_sent, dm_sent, origin)
 
     async def respond_to_interaction(
         self,
@@ -155,7 +156,8 @@ class Crisis(commands.Cog):
             await interaction.response.defer(ephemeral=private, thinking=True)
         except discord.HTTPException as error:  # staff must still hear about it
             log.warning("could not defer a crisis slash command (HTTP %s)", error.status)
-        decision = self._decide(crisis, interaction_origin(interaction), text)
+        origin = interaction_origin(interaction)
+        decision = self._decide(crisis, origin, text)
         answer = reply_text(crisis, decision)
         try:
             await interaction.followup.send(answer, ephemeral=private, allowed_mentions=NO_MENTIONS)
@@ -166,7 +168,7 @@ class Crisis(commands.Cog):
         dm_sent: bool | None = None
         if interaction.guild_id is not None and decision.full_reply:
             dm_sent = await self._send_dm(interaction.user, answer)
-        return self._finish(crisis, decision, reply_sent, dm_sent, interaction.channel_id)
+        return self._finish(crisis, decision, reply_sent, dm_sent, origin)
 
     def _decide(self, crisis: CrisisResult, origin: Origin, text: str) -> EscalationDecision:
         """Record the escalation; whatever goes wrong there, the member still gets the reply."""
@@ -182,7 +184,7 @@ class Crisis(commands.Cog):
         decision: EscalationDecision,
         reply_sent: bool,
         dm_sent: bool | None,
-        channel_id: int | None,
+        origin: Origin,
     ) -> CrisisResponse:
         escalation = decision.escalation
         if escalation is not None:
@@ -192,11 +194,13 @@ class Crisis(commands.Cog):
                 )
             except Exception:  # the alert matters more than this detail
                 log.exception("escalation %d: could not note the reply outcome", escalation.id)
+        elif decision.unsaved:
+            self._note_unsaved_reply(origin, reply_sent, dm_sent)
         log.warning(
             "crisis level %d %s in channel %s: escalation %s, full reply %s, reply sent %s, DM %s",
             crisis.level,
             crisis.category,
-            channel_id,
+            origin.channel_id,
             escalation.id if escalation is not None else "none",
             decision.full_reply,
             reply_sent,
@@ -204,6 +208,26 @@ class Crisis(commands.Cog):
         )
         self.bot.dispatch("escalation_recorded")
         return CrisisResponse(decision, reply_sent, dm_sent)
+
+    def _note_unsaved_reply(self, origin: Origin, reply_sent: bool, dm_sent: bool | None) -> None:
+        """Storage was failing: keep the reply outcome with the escalation waiting in memory.
+
+        If the escalation was stored meanwhile, note the outcome on the stored record instead.
+        """
+        services = self.services
+        try:
+            service = services.escalation_service
+            if service.note_unsaved_reply(origin, reply_sent=reply_sent, dm_sent=dm_sent):
+                return
+            if origin.message_id is None:
+                return
+            stored = services.escalations.for_message(origin.platform, origin.message_id)
+            if stored and stored[-1].reply_sent is None:
+                services.escalations.note_reply(
+                    stored[-1].id, reply_sent=reply_sent, dm_sent=dm_sent
+                )
+        except Exception:  # storage is still failing: the alert will say "unknown"
+            log.warning("could not note the reply outcome of an unsaved escalation")
 
     async def _reply_in_channel(self, message: discord.Message, text: str) -> bool:
         try:

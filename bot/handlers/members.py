@@ -7,6 +7,9 @@ the topic list when the message asks nothing). A reply to one of its messages is
 it reads as a question, so "thanks!" under an answer gets no answer back.
 A crisis is never handled here: the crisis cog replies to it (and a crisis is never subject to
 the FAQ cooldown).
+
+The ``/faq`` group is defined here; ``bot.handlers.moderators`` adds its moderator-only
+commands (``reload``, ``test``, ``stats``, ``report``) to it when it loads.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ Route = Literal["dm", "mention", "reply", "help"]
 NO_MENTIONS = discord.AllowedMentions.none()
 MAX_CHOICES = 25
 QUESTION_MAX = 500
+FAQ_GROUP = "faq"
 GREETING = "Hi! Ask me a question about Klonopin (clonazepam), or pick a topic below."
 
 
@@ -74,7 +78,7 @@ def strip_mention(text: str, user_id: int) -> str:
 class Members(commands.Cog):
     """Answers members' questions from the FAQ."""
 
-    faq = app_commands.Group(name="faq", description="Answers from the community FAQ")
+    faq = app_commands.Group(name=FAQ_GROUP, description="Answers from the community FAQ")
 
     def __init__(self, bot: FaqBot) -> None:
         self.bot = bot

@@ -1,18 +1,27 @@
-"""Moderator tools: ``/faqmod reload``, ``/faqmod test`` and ``/faqmod stats``, answered privately.
+"""Moderator tools in the ``/faq`` group: ``reload``, ``test``, ``stats`` and ``report``.
 
-The commands live in their own top-level group because Discord applies ``default_permissions``
-to top-level commands only: members without Manage Server never see them, and the check below
-also lets in the configured moderator role (grant it the commands under Server Settings >
-Integrations). Anyone else who reaches them is refused with a clear private message.
+Members and moderators share one ``/faq`` group (``ask`` and ``topics`` come from the members
+cog). Discord's ``default_permissions`` applies to a top-level command only, so it cannot
+hide these subcommands from members: every member sees them in the command picker. They are
+guarded at run time instead: the cog's ``interaction_check`` lets in members with Manage
+Server or ``MODERATOR_ROLE_ID`` and refuses anyone else with a private message, before the
+command does anything. A server can still hide them per command under Server Settings >
+Integrations > (the bot) > ``/faq reload`` and so on. Every answer is private (ephemeral).
 
-A changed ``faq.yaml`` is also picked up by itself: the file is checked every few seconds and
+The commands are built from this cog's methods and added to the members' group when the cog
+loads, so load ``bot.handlers.members`` first (``bot.client.EXTENSIONS`` does).
+
+A changed ``faq.yaml`` is also picked up by itself: the file is checked every 10 seconds and
 reloaded the same way, with the result posted to the moderator log channel.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import io
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -21,15 +30,22 @@ from discord.utils import format_dt
 
 from bot.client import FaqBot, Services
 from bot.handlers.embeds import add_fields, fit_embed
+from bot.handlers.members import FAQ_GROUP
 from bot.live_faq import ReloadOutcome
+from bot.report.build import build_report
+from bot.report.html import render_html
+from bot.report.markdown import render_markdown
+from bot.store.stores import Stores
 from bot.text_limits import EMBED_DESCRIPTION_MAX, MESSAGE_CONTENT_MAX, one_line, truncate
 
 log = logging.getLogger(__name__)
 
-GROUP_NAME = "faqmod"
 TEST_CANDIDATES = 5
 STATS_WINDOW = dt.timedelta(days=7)
 WATCH_SECONDS = 10.0
+REPORT_DAYS = 7
+REPORT_MAX_DAYS = 90
+REPORT_FAILED = "Sorry, I couldn't build the report; the details are in the bot's log."
 NO_MENTIONS = discord.AllowedMentions.none()
 REFUSED = (
     "This command is for moderators: it needs Manage Server or the moderator role. "
@@ -68,17 +84,33 @@ def reload_report(outcome: ReloadOutcome) -> str:
 
 
 class Moderators(commands.Cog):
-    """FAQ reload, test and statistics for moderators."""
-
-    mod = app_commands.Group(
-        name=GROUP_NAME,
-        description="FAQ tools for moderators",
-        default_permissions=discord.Permissions(manage_guild=True),
-        guild_only=True,
-    )
+    """FAQ reload, test, statistics and report for moderators, in the ``/faq`` group."""
 
     def __init__(self, bot: FaqBot) -> None:
         self.bot = bot
+        self._group: app_commands.Group | None = None
+        self.commands: tuple[app_commands.Command[Any, Any, None], ...] = (
+            app_commands.Command(
+                name="reload",
+                description="Moderators: re-read faq.yaml; keeps the old FAQ if it has errors",
+                callback=self.reload,
+            ),
+            app_commands.Command(
+                name="test",
+                description="Moderators: show how the FAQ would answer a question",
+                callback=self.test,
+            ),
+            app_commands.Command(
+                name="stats",
+                description="Moderators: questions, votes and alerts of the last 7 days",
+                callback=self.stats,
+            ),
+            app_commands.Command(
+                name="report",
+                description="Moderators: what people asked and what the FAQ could not answer",
+                callback=self.report,
+            ),
+        )
 
     @property
     def services(self) -> Services:
@@ -86,24 +118,36 @@ class Moderators(commands.Cog):
         return self.bot.services
 
     async def cog_load(self) -> None:
-        """Start watching ``faq.yaml`` for edits."""
+        """Add the moderator commands to ``/faq`` and start watching ``faq.yaml`` for edits."""
+        group = self.bot.tree.get_command(FAQ_GROUP)
+        if not isinstance(group, app_commands.Group):
+            raise RuntimeError(
+                f"the /{FAQ_GROUP} group is missing: load bot.handlers.members before "
+                "bot.handlers.moderators"
+            )
+        for command in self.commands:
+            group.add_command(command)
+        self._group = group
         self.watch_faq.start()
 
     async def cog_unload(self) -> None:
-        """Stop watching."""
+        """Stop watching and take the moderator commands out of ``/faq``."""
         self.watch_faq.cancel()
+        if self._group is not None:
+            for command in self.commands:
+                self._group.remove_command(command.name)
+            self._group = None
 
     async def interaction_check(self, interaction: discord.Interaction[discord.Client], /) -> bool:
-        """Only Manage Server or the moderator role: checked before anything runs."""
+        """Only Manage Server or the moderator role: checked before any command runs."""
         if not is_moderator(interaction.user, self.services.config.moderator_role_id):
             raise NotModeratorError(REFUSED)
         return True
 
     # --- reload -----------------------------------------------------------------------------
 
-    @mod.command(name="reload", description="Re-read faq.yaml; keeps the old FAQ if it has errors")
     async def reload(self, interaction: discord.Interaction[discord.Client]) -> None:
-        """Validate and swap in ``faq.yaml``; report every problem line by line, privately."""
+        """``/faq reload``: validate and swap in ``faq.yaml``; report each problem, privately."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         outcome = self.services.faq.reload(trigger="command")
         self._record(outcome, actor=interaction.user.id)
@@ -156,27 +200,45 @@ class Moderators(commands.Cog):
         except discord.HTTPException as error:
             log.warning("could not post to the moderator log (HTTP %s)", error.status)
 
-    # --- test -------------------------------------------------------------------------------
+    # --- test, stats, report ----------------------------------------------------------------
 
-    @mod.command(name="test", description="Show how the FAQ would answer a question")
     @app_commands.describe(question="A question, as a member would write it")
     async def test(
         self,
         interaction: discord.Interaction[discord.Client],
         question: app_commands.Range[str, 1, 500],
     ) -> None:
-        """Top candidates with scores and what matched; nothing is logged or escalated."""
+        """``/faq test``: top candidates with scores and what matched; nothing is logged."""
         await interaction.response.send_message(
             embed=test_embed(self.services, question), ephemeral=True
         )
 
-    # --- stats ------------------------------------------------------------------------------
-
-    @mod.command(name="stats", description="Questions, votes and alerts of the last 7 days")
     async def stats(self, interaction: discord.Interaction[discord.Client]) -> None:
-        """Counts from the stores, privately."""
+        """``/faq stats``: counts from the stores, privately."""
         await interaction.response.defer(ephemeral=True, thinking=True)
         await interaction.followup.send(embed=stats_embed(self.services), ephemeral=True)
+
+    @app_commands.describe(days=f"How many days back to look (default {REPORT_DAYS})")
+    async def report(
+        self,
+        interaction: discord.Interaction[discord.Client],
+        days: app_commands.Range[int, 1, REPORT_MAX_DAYS] = REPORT_DAYS,
+    ) -> None:
+        """``/faq report``: the moderators' report as report.md and report.html, privately."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        services = self.services
+        try:
+            # Clustering the questions can take a moment: keep the gateway responsive.
+            files = await asyncio.to_thread(report_files, services, days)
+        except Exception:
+            log.exception("building the FAQ report failed")
+            await interaction.followup.send(REPORT_FAILED, ephemeral=True)
+            return
+        await interaction.followup.send(
+            report_message(days),
+            files=[discord.File(io.BytesIO(data), filename=name) for name, data in files],
+            ephemeral=True,
+        )
 
 
 def test_embed(services: Services, question: str) -> discord.Embed:
@@ -279,3 +341,29 @@ async def setup(bot: commands.Bot) -> None:
     if not isinstance(bot, FaqBot):
         raise TypeError("the moderators extension needs a FaqBot")
     await bot.add_cog(Moderators(bot))
+
+
+def report_files(services: Services, days: int) -> list[tuple[str, bytes]]:
+    """The report on the last ``days`` days as ``report.md`` and ``report.html``."""
+    faq = services.faq
+    report = build_report(
+        Stores.over(services.database),
+        faq.document,
+        now=services.now(),
+        days=days,
+        matcher=faq.matcher,
+        is_crisis=lambda text: faq.detector.assess(text).crisis is not None,
+    )
+    return [
+        ("report.md", render_markdown(report).encode("utf-8")),
+        ("report.html", render_html(report).encode("utf-8")),
+    ]
+
+
+def report_message(days: int) -> str:
+    """The line above the attached report files."""
+    span = "today" if days == 1 else f"the last {days} days"
+    return (
+        f"FAQ report for {span}: **report.md** reads here in Discord, **report.html** (with "
+        "charts) opens in a browser. It quotes what members asked: keep it among moderators."
+    )

@@ -15,6 +15,7 @@ import asyncio
 import datetime as dt
 import logging
 import re
+import sqlite3
 from typing import Any, Self
 
 import discord
@@ -211,6 +212,8 @@ class StaffAlerts(commands.Cog):
     def __init__(self, bot: FaqBot) -> None:
         self.bot = bot
         self._lock = asyncio.Lock()
+        # Escalations older than this process will never get their reply noted: no wait.
+        self._started_at = bot.services.now()
 
     @property
     def services(self) -> Services:
@@ -222,15 +225,22 @@ class StaffAlerts(commands.Cog):
         self.bot.add_dynamic_items(ClaimButton, ResolveButton)
         self.delivery_loop.change_interval(seconds=self.services.config.delivery_interval_seconds)
         self.delivery_loop.start()
+        try:
+            waiting = self.services.escalations.release_after_restart(self._started_at)
+        except sqlite3.Error:  # storage trouble must not stop start-up; the loop retries
+            log.exception("could not make the pending staff alerts due at start-up")
+        else:
+            if waiting:
+                log.info("%d staff alert(s) pending from before the restart: due now", waiting)
 
     async def cog_unload(self) -> None:
         """Stop the loop and unregister the buttons."""
         self.delivery_loop.cancel()
         self.bot.remove_dynamic_items(ClaimButton, ResolveButton)
 
-    @tasks.loop(seconds=5)
+    @tasks.loop(seconds=1)  # cog_load sets the configured interval
     async def delivery_loop(self) -> None:
-        """Every few seconds: deliver what is due (retries included) and re-ping."""
+        """Every second or so: deliver what is due (retries included) and re-ping."""
         await self.deliver_pending()
 
     @delivery_loop.before_loop
@@ -254,10 +264,16 @@ class StaffAlerts(commands.Cog):
     async def _deliver_pass(self) -> int:
         services = self.services
         services.escalation_service.flush_unsaved()
+        if services.escalation_service.unsaved_count:
+            return 0  # storage is still failing: do not wait on it again until the next tick
         delivered = 0
         now = services.now()
         for due in services.escalations.due_for_delivery(now):
-            if due.reply_sent is None and now - due.created_at < REPLY_WAIT:
+            if (
+                due.reply_sent is None
+                and due.created_at >= self._started_at
+                and now - due.created_at < REPLY_WAIT
+            ):
                 continue  # the crisis handler is still replying; it wakes us when done
             escalation = services.escalations.begin_delivery(due.id, services.now())
             if escalation is not None and await self._deliver(escalation):

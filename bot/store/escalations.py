@@ -255,6 +255,22 @@ class EscalationStore:
                 return None
             return self._get_in(connection, escalation_id)
 
+    def release_after_restart(self, now: dt.datetime | None = None) -> int:
+        """Make every pending escalation due now; return how many were waiting.
+
+        Called once at start-up: nothing is in flight any more, so neither the hold of a
+        delivery the previous process was making when it died nor a back-off from before the
+        restart should delay an alert. A crash between posting and ``mark_delivered`` is
+        covered by the alert's nonce (Discord returns the first message for a repeated one).
+        """
+        moment = to_db(now or utc_now())
+        cursor = self.db.execute(
+            "UPDATE escalations SET next_attempt_at = ? WHERE state = 'pending' "
+            "AND next_attempt_at > ?",
+            (moment, moment),
+        )
+        return cursor.rowcount
+
     def record_failure(
         self, escalation_id: int, error: str, now: dt.datetime | None = None
     ) -> Escalation | None:

@@ -44,7 +44,16 @@ async def test_commands_sync_to_one_server_when_guild_id_is_set(world: World) ->
     await world.bot.sync_commands()
 
     synced = await world.bot.tree.fetch_commands(guild=discord.Object(id=world.guild.id))
-    assert {command.name for command in synced} == {"faq", "faqmod", "privacy"}
+    assert {command.name for command in synced} == {"faq", "privacy"}
+    [faq] = [command for command in synced if command.name == "faq"]
+    assert [option.name for option in faq.options] == [
+        "ask",
+        "topics",
+        "reload",
+        "test",
+        "stats",
+        "report",
+    ]
 
 
 def settings_for(tmp_path: Path, faq_path: Path, token: str | None) -> Settings:
@@ -71,7 +80,7 @@ def test_run_bot_with_a_broken_faq_prints_each_problem_and_never_connects(
     broken = tmp_path / "faq.yaml"
     broken.write_text("entries:\n  - id: x\n", encoding="utf-8")
 
-    assert run_bot(settings_for(tmp_path, broken, "not-a-real-token")) == 1
+    assert run_bot(settings_for(tmp_path, broken, "not-a-real-token")) == 2
     err = capsys.readouterr().err
     assert f"{broken}:" in err
     assert "not-a-real-token" not in err

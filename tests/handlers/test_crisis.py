@@ -174,19 +174,20 @@ async def test_a_locked_database_delays_the_alert_but_never_the_reply(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     original = EscalationStore.record
-    failures = iter([True])
+    locked = [True]
 
-    def locked_once(self: EscalationStore, *args: Any, **kwargs: Any) -> Escalation:
-        if next(failures, False):
+    def record_unless_locked(self: EscalationStore, *args: Any, **kwargs: Any) -> Escalation:
+        if locked[0]:
             raise sqlite3.OperationalError("database is locked")
         return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(EscalationStore, "record", locked_once)
+    monkeypatch.setattr(EscalationStore, "record", record_unless_locked)
 
     await world.alice.send(world.general, OVERDOSE)
     assert [m.content for m in world.bot_messages(world.general)] == [OVERDOSE_REPLY]
     assert world.bot_messages(world.staff) == []
 
+    locked[0] = False  # the other process lets go of the database
     await world.env.advance_time(30)  # the next delivery pass stores it, then alerts
 
     [alert] = world.bot_messages(world.staff)

@@ -1,13 +1,14 @@
-"""Moderator commands: who may use them, reload that never empties the bot, test, stats."""
+"""Moderator commands in ``/faq``: who may use them, a reload that never empties the bot, test,
+stats and the report."""
 
 from __future__ import annotations
 
 import re
+import sys
 
 import discord
 import pytest
 from discord import app_commands
-from simcord.builders import RoleHandle
 
 from tests.conftest import VALID_FAQ
 from tests.handlers.conftest import World
@@ -31,45 +32,72 @@ BROKEN_ENTRY = """\
 """
 
 
-async def grant(world: World, role: RoleHandle) -> None:
-    """Give ``role`` the moderator commands, as an admin does in Server Settings > Integrations."""
-    commands = await world.bot.tree.fetch_commands()
-    [group] = [command for command in commands if command.name == "faqmod"]
-    world.guild.set_command_permissions(group, {role: True})
-
-
-@pytest.fixture
-async def granted(world: World) -> World:
-    await grant(world, world.moderator_role)
-    return world
-
-
 def edit_faq(world: World, extra: str) -> None:
     world.services.faq.path.write_text(VALID_FAQ + extra, encoding="utf-8")
 
 
-async def test_members_do_not_see_moderator_commands(world: World) -> None:
+async def test_members_see_the_moderator_commands_in_the_shared_group(world: World) -> None:
+    # default_permissions only applies to top-level commands, so Discord lists them for
+    # everyone; the bot's own check is what keeps members out (next tests).
     visible = world.alice.available_commands(world.general)
 
-    assert "faq ask" in visible
+    assert {"faq ask", "faq topics", "faq reload", "faq test", "faq stats", "faq report"} <= set(
+        visible
+    )
     assert not any(name.startswith("faqmod") for name in visible)
 
 
-async def test_a_member_without_the_moderator_role_is_refused_reload(world: World) -> None:
-    helpers = world.guild.create_role("Helpers")
-    helper = world.guild.add_member(world.env.create_user("helper"), roles=[helpers])
-    await grant(world, helpers)  # Discord shows them the command; the bot still refuses
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("faq reload", {}),
+        ("faq test", {"question": "what is klonopin?"}),
+        ("faq stats", {}),
+        ("faq report", {}),
+    ],
+)
+async def test_a_member_without_the_moderator_role_is_refused(
+    world: World, command: str, options: dict[str, str]
+) -> None:
     edit_faq(world, NEW_ENTRY)
 
-    result = await helper.slash(world.general, "faqmod reload")
+    result = await world.alice.slash(world.general, command, **options)
 
     assert result.ephemeral
     assert result.response is not None
     assert result.response.content.startswith("This command is for moderators")
+    assert result.response.embeds == []
+    assert result.response.attachments == []
     assert len(world.services.faq.document.entries) == 2  # nothing was reloaded
+    assert world.services.reloads.recent() == []
     [refusal] = world.env.errors  # the check refused it: the command body never ran
     assert isinstance(refusal, app_commands.CheckFailure)
     assert type(refusal).__name__ == "NotModeratorError"
+
+
+async def test_another_role_is_refused_too(world: World) -> None:
+    helpers = world.guild.create_role("Helpers")
+    helper = world.guild.add_member(world.env.create_user("helper"), roles=[helpers])
+    edit_faq(world, NEW_ENTRY)
+
+    result = await helper.slash(world.general, "faq reload")
+
+    assert result.response is not None
+    assert result.response.content.startswith("This command is for moderators")
+    assert len(world.services.faq.document.entries) == 2
+    assert [type(error).__name__ for error in world.env.errors] == ["NotModeratorError"]
+
+
+async def test_the_moderator_role_may_reload(world: World) -> None:
+    edit_faq(world, NEW_ENTRY)
+
+    result = await world.mona.slash(world.general, "faq reload")
+
+    assert result.ephemeral
+    assert result.response is not None
+    assert result.response.content.startswith("✅")
+    assert len(world.services.faq.document.entries) == 3
+    assert world.env.errors == []
 
 
 async def test_manage_server_may_reload_without_the_role(world: World) -> None:
@@ -77,17 +105,16 @@ async def test_manage_server_may_reload_without_the_role(world: World) -> None:
     admin = world.guild.add_member(world.env.create_user("admin"), roles=[admins])
     edit_faq(world, NEW_ENTRY)
 
-    result = await admin.slash(world.general, "faqmod reload")
+    result = await admin.slash(world.general, "faq reload")
 
     assert result.ephemeral
     assert len(world.services.faq.document.entries) == 3
 
 
-async def test_a_valid_edit_is_swapped_in_and_reported(granted: World) -> None:
-    world = granted
+async def test_a_valid_edit_is_swapped_in_and_reported(world: World) -> None:
     edit_faq(world, NEW_ENTRY)
 
-    result = await world.mona.slash(world.general, "faqmod reload")
+    result = await world.mona.slash(world.general, "faq reload")
 
     assert result.ephemeral
     report = result.response
@@ -104,11 +131,10 @@ async def test_a_valid_edit_is_swapped_in_and_reported(granted: World) -> None:
     assert "added: tapering" in log_post.content
 
 
-async def test_a_broken_edit_keeps_the_old_faq_and_reports_each_line(granted: World) -> None:
-    world = granted
+async def test_a_broken_edit_keeps_the_old_faq_and_reports_each_line(world: World) -> None:
     edit_faq(world, BROKEN_ENTRY)
 
-    result = await world.mona.slash(world.general, "faqmod reload")
+    result = await world.mona.slash(world.general, "faq reload")
 
     report = result.response
     assert report is not None
@@ -151,10 +177,9 @@ async def test_a_broken_file_is_reported_once_not_on_every_check(world: World) -
     assert "refused" in log_post.content
 
 
-async def test_faq_test_shows_candidates_scores_and_the_crisis_check(granted: World) -> None:
-    world = granted
+async def test_faq_test_shows_candidates_scores_and_the_crisis_check(world: World) -> None:
 
-    result = await world.mona.slash(world.general, "faqmod test", question="what are kpins?")
+    result = await world.mona.slash(world.general, "faq test", question="what are kpins?")
 
     assert result.ephemeral
     assert result.response is not None
@@ -166,12 +191,9 @@ async def test_faq_test_shows_candidates_scores_and_the_crisis_check(granted: Wo
     assert "matched:" in (top.value or "")
 
 
-async def test_faq_test_with_a_crisis_phrase_explains_but_never_escalates(
-    granted: World,
-) -> None:
-    world = granted
+async def test_faq_test_with_a_crisis_phrase_explains_but_never_escalates(world: World) -> None:
 
-    result = await world.mona.slash(world.general, "faqmod test", question="i took my whole bottle")
+    result = await world.mona.slash(world.general, "faq test", question="i took my whole bottle")
 
     assert result.response is not None
     assert "level 1 overdose" in (result.response.embeds[0].description or "")
@@ -180,15 +202,14 @@ async def test_faq_test_with_a_crisis_phrase_explains_but_never_escalates(
     assert world.services.questions.list_questions() == []
 
 
-async def test_faq_stats_counts_questions_votes_and_escalations(granted: World) -> None:
-    world = granted
+async def test_faq_stats_counts_questions_votes_and_escalations(world: World) -> None:
     await world.alice.send(world.general, f"{world.bot_mention} what is klonopin?")
     [answer] = world.bot_messages(world.general)
     await world.alice.click(answer, label="Helpful")
     await world.bob.send(world.general, f"{world.bot_mention} how do I bake bread?")
     await world.bob.send(world.general, "i took my whole bottle")
 
-    result = await world.mona.slash(world.general, "faqmod stats")
+    result = await world.mona.slash(world.general, "faq stats")
 
     assert result.ephemeral
     stats = result.response
@@ -198,3 +219,45 @@ async def test_faq_stats_counts_questions_votes_and_escalations(granted: World) 
     assert field(embed, "Most asked") == "`what-is-klonopin`: 1"
     assert field(embed, "Votes") == "👍 1  👎 0"
     assert field(embed, "Crisis escalations").startswith("1 in total")
+
+
+async def test_faq_report_attaches_markdown_and_html_privately(world: World) -> None:
+    await world.alice.send(world.general, f"{world.bot_mention} what is klonopin?")
+    await world.bob.send(world.general, f"{world.bot_mention} how do I bake sourdough bread?")
+    await world.bob.send(world.general, "i took my whole bottle")
+
+    result = await world.mona.slash(world.general, "faq report")
+
+    assert result.ephemeral
+    message = result.response
+    assert message is not None
+    assert message.content.startswith("FAQ report for the last 7 days")
+    files = {attachment.filename: attachment for attachment in message.attachments}
+    assert set(files) == {"report.md", "report.html"}
+    markdown = (await files["report.md"].read()).decode("utf-8")
+    html = (await files["report.html"].read()).decode("utf-8")
+    assert markdown.startswith("# FAQ report")
+    assert "bake sourdough bread" in markdown
+    assert "bake sourdough bread" in html
+    assert "whole bottle" not in markdown  # crisis text is never stored, so never reported
+    assert world.env.errors == []
+
+
+async def test_a_report_that_cannot_be_built_says_so_privately(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database is locked")
+
+    # The module discord.py loaded as the extension (load_extension imports it afresh).
+    monkeypatch.setattr(sys.modules["bot.handlers.moderators"], "build_report", broken)
+
+    result = await world.mona.slash(world.general, "faq report")
+
+    assert result.ephemeral
+    assert result.response is not None
+    assert (
+        result.response.content
+        == "Sorry, I couldn't build the report; the details are in the bot's log."
+    )
+    assert result.response.attachments == []

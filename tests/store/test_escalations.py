@@ -414,3 +414,23 @@ def test_format_escalations_table(escalations: EscalationStore) -> None:
     assert SECRET_TEXT not in table
     assert "cut myself" not in table
     assert format_escalations([]) == "No escalations stored."
+
+
+def test_after_a_restart_every_pending_escalation_is_due_at_once(
+    escalations: EscalationStore,
+) -> None:
+    start = T0
+    held = escalations.record(crisis(), discord_origin(1, message_id=1), now=start)
+    backing_off = escalations.record(crisis(), discord_origin(2, message_id=2), now=start)
+    delivered = escalations.record(crisis(), discord_origin(3, message_id=3), now=start)
+    assert escalations.begin_delivery(held.id, start) is not None  # in flight when it died
+    for _ in range(5):
+        escalations.record_failure(backing_off.id, "HTTP 403", start)  # a long back-off
+    escalations.mark_delivered(delivered.id, 99, start)
+    restart = start + dt.timedelta(seconds=1)
+    assert escalations.due_for_delivery(restart) == []
+
+    assert escalations.release_after_restart(restart) == 2
+
+    assert [item.id for item in escalations.due_for_delivery(restart)] == [held.id, backing_off.id]
+    assert escalations.release_after_restart(restart) == 0
