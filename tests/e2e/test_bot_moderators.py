@@ -144,3 +144,40 @@ async def test_test_stats_and_report_answer_moderators_privately(
     assert refused.original is not None
     assert refused.original["attachments"] == []
     answered_in_time(fake_discord)
+
+
+@pytest.mark.e2e
+async def test_a_broken_edit_keeps_the_old_faq_answering_and_names_the_line(
+    bot: BotProcess, fake_discord: FakeDiscord, faq_path: Path, bot_launcher: BotLauncher
+) -> None:
+    help_channel = fake_discord.channel("help").id
+    # A moderator's slip: the new entry cites a source the table does not have.
+    broken = VALID_FAQ + NEW_ENTRY.replace("sources: [statpearls]", "sources: [statpearl]")
+    faq_path.write_text(broken, encoding="utf-8")  # noqa: ASYNC240 (a moderator's edit)
+    bad_line = 1 + broken.splitlines().index("    sources: [statpearl]")
+
+    refused = await run(fake_discord, "mona", "faq reload")
+    asked = await fake_discord.send_message(
+        help_channel, fake_discord.user("bob").id, "What is Klonopin?"
+    )
+    still = await fake_discord.wait_for_message(help_channel, after=int(asked["id"]))
+
+    text = answer_text(refused)
+    assert is_private(refused)
+    assert f"faq.yaml:{bad_line}:" in text
+    assert "statpearl" in text
+    assert still["embeds"][0]["title"] == "What is Klonopin?"  # the last good FAQ answers
+
+    add_entry(faq_path, NEW_ENTRY)  # the moderator fixes the line
+    fixed = await run(fake_discord, "mona", "faq reload")
+    asked = await fake_discord.send_message(
+        help_channel, fake_discord.user("bob").id, "Should I stop Klonopin suddenly?"
+    )
+    answer = await fake_discord.wait_for_message(help_channel, after=int(asked["id"]))
+
+    assert "reloaded faq.yaml: 3 entries" in answer_text(fixed)
+    assert answer["embeds"][0]["title"] == "Should I stop Klonopin suddenly?"
+    results = [record.ok for record in reload_log(bot_launcher)]
+    assert False in results  # the refused reload is recorded too
+    assert results[0] is True
+    answered_in_time(fake_discord)
