@@ -438,7 +438,7 @@ class CrisisDetector:
     ) -> bool:
         tokens = message.tokens
         start, end = message.clause_span(match.start)
-        asks = tokens[start] in self._starters or (end < len(tokens) and tokens[end - 1] == "?")
+        asks = tokens[start] in self._starters or tokens[end - 1] == "?"
         if not asks and end < len(tokens) and tokens[end] == "?":
             asks = True
         if not asks:

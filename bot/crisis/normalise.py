@@ -64,6 +64,11 @@ _CONFUSABLES = str.maketrans(
     }
 )
 
+# Currency signs used as letters, only between two letters ("mys€lf", "a£one"), so
+# prices ("€20", "£5") keep their meaning.
+_INNER_SYMBOLS = {"\u20ac": "e", "\u00a3": "l", "\u00a2": "c", "\u00a5": "y"}
+_INNER_SYMBOL = re.compile("(?<=[a-z])[\u20ac\u00a3\u00a2\u00a5]+(?=[a-z])")
+
 _APOSTROPHES = re.compile("['\u2018\u2019`\u00b4\u02bc\u02bb\u2032]")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
                        "@": "a", "$": "s", "!": "i", "|": "l"})
@@ -139,6 +144,9 @@ def normalise(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
         text = text.translate(_CONFUSABLES)
+        text = _INNER_SYMBOL.sub(
+            lambda m: "".join(_INNER_SYMBOLS[ch] for ch in m.group()), text
+        )
         text = _APOSTROPHES.sub("", text)
         text = _NON_ASCII.sub(" ", text)
     else:

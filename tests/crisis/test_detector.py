@@ -136,6 +136,7 @@ def test_idioms_remove_only_the_words_they_cover(detector: CrisisDetector) -> No
         "can withdrawal cause seizures?",
         "is it dangerous to mix klonopin with alcohol?",
         "what happens if i take too many klonopin?",
+        "seizures after quitting klonopin cold turkey?",  # a question mark at the very end
     ],
 )
 def test_general_questions_get_a_safety_note(detector: CrisisDetector, text: str) -> None:
@@ -237,3 +238,24 @@ def test_lookalike_letters_never_hide_a_crisis(
 def test_any_text_gives_an_assessment(detector: CrisisDetector, text: str) -> None:
     assessment = detector.assess(text)
     assert assessment.crisis is None or assessment.crisis.level in (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("seizures since quitting klonopin", "withdrawal"),
+        ("withdrawing from clonazepam and my body is jerking", "withdrawal"),
+        ("not having seizures, just the usual taper jitters", None),
+        ("i've decided i'm done living", "suicide"),
+        ("i slashed my leg tonight", "self-harm"),
+        ("burned my hand on the stove on purpose to feel something", "self-harm"),
+        ("burned my hand on the stove making dinner", None),
+        ("swallowed everything in my pill organizer at once", "overdose"),
+        ("gonna run my ex off the road tonight", "harm-to-others"),
+        ("my flatmate took his klonopin with heroin and i cant wake him", "third-party"),
+    ],
+)
+def test_reported_acts_and_plain_denials(
+    detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(detector, text) == expected

@@ -24,6 +24,11 @@ from bot.crisis.normalise import normalise
         ("k.i.l.l s-u-i-c-i-d-e c_u_t", "kill suicide cut"),  # separators between letters
         ("diiiie tooook", "diie took"),  # 3+ repeats collapse to 2
         ("k i l l", "kill"),  # spaced-out letters joined
+        ("s e i z u r e  after", "seizure after"),  # double spaces between letters
+        ("s\u200bei\u200bzures", "seizures"),  # zero-width characters splitting a word
+        ("k!ll mys\u20aclf", "kill myself"),  # currency sign as a letter inside a word
+        ("a\u00a3one", "alone"),
+        ("costs \u20ac20 or \u00a35", "costs 20 or 5"),  # prices keep their number
         ("took 25 💊", "took 25 pill"),  # emoji
         ("🔫 🔪", "gun knife"),
         ("lmao 💀", "lmao"),  # the skull is laughter, not death
