@@ -41,7 +41,12 @@ _EMOJI_WORDS = {
     "\U0001f942": " champagne ",  # clinking glasses
     "\U0001f602": " lol ",  # face with tears of joy
     "\U0001f923": " lol ",  # rolling on the floor laughing
+    "\U0001faa6": " grave ",  # headstone
+    "\u26b0": " coffin ",  # coffin
 }
+
+# Three or more pill emoji in a row ("💊💊💊💊") stand for many pills.
+_PILL_RUN = re.compile("(?:\U0001f48a\\s*){3,}")
 
 # Letters from other scripts (and Latin variants that do not decompose) that look like
 # a Latin letter. Applied after case folding, so only lower-case forms are needed.
@@ -136,6 +141,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         text = _IGNORABLE.sub("", text)
+        text = _PILL_RUN.sub(" many pills ", text)
         for emoji, word in _EMOJI_WORDS.items():
             if emoji in text:
                 text = text.replace(emoji, word)

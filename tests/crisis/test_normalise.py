@@ -32,6 +32,10 @@ from bot.crisis.normalise import normalise
         ("took 25 💊", "took 25 pill"),  # emoji
         ("🔫 🔪", "gun knife"),
         ("lmao 💀", "lmao"),  # the skull is laughter, not death
+        ("💊💊💊💊 all of them", "many pills all of them"),  # a row of pills is many
+        ("💊 💊 💊", "many pills"),
+        ("💊💊 refill", "pill pill refill"),  # two are just pills
+        ("bye 🪦 ⚰️", "bye grave coffin"),  # headstone and coffin
         ("gonna kill him 😂", "gonna kill him lol"),  # tears of joy mark a joke
         ("kpins + wine & beer", "kpins and wine and beer"),  # joining signs between words
         ("1+1 and 10+ pills", "1 1 and 10 pills"),  # but not between digits
