@@ -75,10 +75,12 @@ def most_asked(rows: Sequence[LoggedQuestion], document: FaqDocument) -> tuple[E
 def helpfulness(votes: Sequence[EntryVotes], document: FaqDocument) -> tuple[EntryHelpfulness, ...]:
     """Votes per entry, the least helpful share first (ties: most votes first)."""
     rows = [
-        EntryHelpfulness(v.entry_id, _question(document, v.entry_id), v.helpful, v.not_helpful)
+        EntryHelpfulness(
+            v.entry_id, v.helpful, v.not_helpful, question=_question(document, v.entry_id)
+        )
         for v in votes
     ]
-    rows.sort(key=lambda h: (h.share, -h.total, h.entry_id))
+    rows.sort(key=lambda h: (h.helpful_share, -h.total, h.entry_id))
     return tuple(rows)
 
 

@@ -132,7 +132,7 @@ def _helpfulness(report: Report) -> list[str]:
             f"<code>{_e(h.entry_id)}</code>",
             str(h.helpful),
             str(h.not_helpful),
-            _e(wording.percent(h.share)),
+            _e(wording.percent(h.helpful_share)),
         )
         for h in report.helpfulness
     ]

@@ -89,7 +89,7 @@ def _helpfulness(report: Report) -> list[str]:
     for item in report.helpfulness:
         lines.append(
             f"| `{item.entry_id}` | {item.helpful} | {item.not_helpful} | "
-            f"{wording.percent(item.share)} |"
+            f"{wording.percent(item.helpful_share)} |"
         )
     return [*lines, ""]
 

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.store.feedback import EntryVotes
+
 # How sure a suggestion is that a question belongs to an entry, strongest first.
 #   picked:         someone who asked this picked the entry from "did you mean"
 #   similar-picked: people asking a similar question (same cluster) picked it
@@ -57,23 +59,15 @@ class DayFigures:
 
 
 @dataclass(frozen=True, slots=True)
-class EntryHelpfulness:
-    """Helpful and Not helpful votes on one entry."""
+class EntryHelpfulness(EntryVotes):
+    """Helpful and Not helpful votes on one entry, with the entry's question."""
 
-    entry_id: str
-    question: str
-    helpful: int
-    not_helpful: int
-
-    @property
-    def total(self) -> int:
-        """All votes."""
-        return self.helpful + self.not_helpful
+    question: str = ""
 
     @property
     def share(self) -> float:
         """Helpful votes as a share of all votes (0.0 with none)."""
-        return self.helpful / self.total if self.total else 0.0
+        return self.helpful_share
 
 
 @dataclass(frozen=True, slots=True)
