@@ -9,6 +9,7 @@ printed for them, never message texts.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,12 @@ import yaml
 from bot.crisis.detector import CrisisDetector, load_detector
 
 HERE = Path(__file__).parent
-SETS = sorted(HERE.glob("crisis_*.yaml"))
+# Sets D and E are being written blind right now: measured only when asked (TEMPORARY).
+SETS = [
+    path
+    for path in sorted(HERE.glob("crisis_*.yaml"))
+    if os.environ.get("EVAL_FINAL") or not path.stem.endswith(("_d", "_e"))
+]
 MIN_RECALL = 0.98
 MAX_FALSE_ALARMS = 0.02
 # Set C, never tuned on, is not yet at the 98% target (91.5% when last measured): it is held
@@ -109,8 +115,7 @@ def report(path: Path, ours: Score, plain: Score) -> str:
         f"\n{path.name}: {ours.crisis} crisis, {ours.ordinary} ordinary messages",
         f"  detector: recall {ours.recall:.1%}, false alarms {ours.false_alarm_rate:.1%}, "
         f"category accuracy {ours.category_accuracy:.1%}",
-        f"  keyword baseline: recall {plain.recall:.1%}, "
-        f"false alarms {plain.false_alarm_rate:.1%}",
+        f"  keyword baseline: recall {plain.recall:.1%}, false alarms {plain.false_alarm_rate:.1%}",
     ]
     if "holdout" not in path.name:
         lines += [f"  missed/miscategorised {m}" for m in ours.misses]
@@ -140,6 +145,11 @@ def test_dev_set_is_big_enough_and_covers_every_category() -> None:
     assert len(crisis) >= 100
     assert len(items) - len(crisis) >= 150
     assert {m["category"] for m in crisis} == {
-        "overdose", "combination", "withdrawal", "suicide", "self-harm", "third-party",
+        "overdose",
+        "combination",
+        "withdrawal",
+        "suicide",
+        "self-harm",
+        "third-party",
         "harm-to-others",
     }

@@ -19,6 +19,7 @@ questions, the baseline to beat.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,12 @@ from bot.faq.models import FaqDocument
 
 EVAL_DIR = Path(__file__).parent
 FAQ_PATH = EVAL_DIR.parent.parent / "faq.yaml"
-EVAL_FILES = sorted(EVAL_DIR.glob("faq_*.yaml"))
+# Sets D and E are being written blind right now: measured only when asked (TEMPORARY).
+EVAL_FILES = [
+    path
+    for path in sorted(EVAL_DIR.glob("faq_*.yaml"))
+    if os.environ.get("EVAL_FINAL") or not path.stem.endswith(("_d", "_e"))
+]
 
 MIN_CORRECT = 0.90
 MIN_TOP1 = 0.95
