@@ -63,7 +63,7 @@ def test_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> No
     printed = capsys.readouterr().out
     assert json.loads(printed) == faq_json_schema()
     properties = set(json.loads(printed)["properties"])
-    assert properties == {"synonyms", "thresholds", "sources", "entries"}
+    assert properties == {"synonyms", "thresholds", "scope", "sources", "entries"}
 
 
 def test_committed_schema_file_is_what_the_cli_prints() -> None:

@@ -233,6 +233,10 @@ class FaqIndex:
         """True for a term that says what a question is about (not a way of asking)."""
         return _share(term) == 1.0
 
+    def is_unknown(self, term: str) -> bool:
+        """True for a content word the FAQ never uses and does not name as a topic."""
+        return term not in self.weights and term not in self.off_topic and _share(term) == 1.0
+
     def weight(self, term: str, word: str) -> float:
         """Weight of ``term`` (found as ``word`` in a message): rare FAQ terms weigh most."""
         known = self.weights.get(term)

@@ -244,6 +244,7 @@ class _DocumentChecks:
         self._check_references()
         self._check_text_clashes()
         self._check_synonyms()
+        self._check_scope()
         self._check_thresholds()
         self._check_embed_sizes()
         return self.problems
@@ -355,6 +356,23 @@ class _DocumentChecks:
                         "warning",
                     )
                 owner.setdefault(folded, str(key))
+
+    def _check_scope(self) -> None:
+        scope = self.located.data.get("scope")
+        if not isinstance(scope, dict):
+            return
+        synonyms = self.located.data.get("synonyms")
+        canonical = (
+            {normalise_text(str(key)) for key in synonyms} if isinstance(synonyms, dict) else set()
+        )
+        for field in ("subject", "other_medicines"):
+            for position, term in _strings(scope.get(field)):
+                if normalise_text(term) not in canonical:
+                    self._add(
+                        ("scope", field, position),
+                        f"'{term}' is not a canonical term of the synonyms table "
+                        "(use the name on the left of a synonyms list)",
+                    )
 
     def _check_thresholds(self) -> None:
         thresholds = self.located.data.get("thresholds")

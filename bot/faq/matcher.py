@@ -11,8 +11,9 @@ How a question is scored against an entry (0-100):
    asking ("how", "how much", "what is") and generic words ("normal", "take", "safe")
    count little. Words the FAQ never uses count against every entry, and topics the
    synonyms table names but no entry covers ("pregnancy", other drugs) count heavily
-   against them. Saying the same thing twice ("wired, no sleep, impulsive") counts a
-   little more than once.
+   against them, each further one a little less than the last (a long message carries
+   context: "my psychiatrist started me on it last spring"). Saying the same thing twice
+   ("wired, no sleep, impulsive") counts a little more than once.
 3. ``coverage``: how much of the question's weight the entry explains, counting a term
    fully when the entry's question or keywords use it (its concepts), partly when only
    its aliases do.
@@ -38,7 +39,7 @@ import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.faq.analysis import surface_words
+from bot.faq.analysis import canonical_term, surface_words
 from bot.faq.index import FaqIndex, IndexedEntry
 from bot.faq.models import FaqDocument, Thresholds
 from bot.faq.outcome import Candidate, MatchOutcome
@@ -56,6 +57,7 @@ SUBJECT_EVIDENCE = 1.0  # the same, for a question naming the FAQ's subject ("kl
 FRAMING_EVIDENCE = 2.5  # the same, for a question made only of question and generic words
 REPEAT_SHARE = 0.5  # a term said again adds this share of its weight...
 REPEAT_CAP = 2.0  # ...up to this multiple of it
+UNKNOWN_DECAY = 0.8  # each further word the FAQ does not know counts this much of the last
 COMPLETIONS = 5  # search(): terms the last, unfinished word may be the start of
 
 
@@ -76,6 +78,9 @@ class FaqMatcher:
         count = self.index.entry_count
         self._common = max(COMMON_POSTINGS, count // 20)
         self._weak = WEAK_TERM_SHARE * self.index.rarest_weight
+        scope = document.scope
+        self._subject = frozenset(canonical_term(term) for term in scope.subject)
+        self._other_medicines = frozenset(canonical_term(term) for term in scope.other_medicines)
         is_english_word("warm")  # load the word list now, not on the first question
 
     def match(self, question: str) -> MatchOutcome:
@@ -83,13 +88,21 @@ class FaqMatcher:
 
         A question that names a topic the FAQ marks as not covered (a canonical term of
         the synonyms table that no entry uses: another drug, pregnancy, driving...) is
-        never answered outright: at most the closest entries are offered.
+        never answered outright: at most the closest entries are offered. Nor is one that
+        names another medicine of the FAQ's scope ("how long does ativan last") without
+        naming its subject: the answers speak about Klonopin, not about that medicine.
         """
         weights = self._query_weights(question)
         outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
-        if outcome.kind == "answer" and not self.index.off_topic.isdisjoint(weights):
+        if outcome.kind == "answer" and self._beyond_scope(weights):
             return MatchOutcome("clarify", outcome.candidates[:1])
         return outcome
+
+    def _beyond_scope(self, weights: Mapping[str, float]) -> bool:
+        """True when the question is about a topic or medicine the answers do not cover."""
+        if not self.index.off_topic.isdisjoint(weights):
+            return True
+        return not self._other_medicines.isdisjoint(weights) and self._subject.isdisjoint(weights)
 
     def search(self, query: str, limit: int = 25) -> list[Candidate]:
         """Entries ranked for ``query`` (autocomplete, moderator tests); all when it is empty.
@@ -111,8 +124,12 @@ class FaqMatcher:
         index = self.index
         words = surface_words(text)
         weights: dict[str, float] = {}
+        unknown = 0
         for term, word in index.analyser.analyse(words):
             weight = index.weight(term, word)
+            if index.is_unknown(term) and term not in weights:
+                weight *= UNKNOWN_DECAY**unknown
+                unknown += 1
             seen = weights.get(term)
             if seen is not None:  # said again: more evidence, with diminishing returns
                 weight = min(seen + REPEAT_SHARE * weight, REPEAT_CAP * weight)

@@ -80,6 +80,23 @@ class Thresholds(_Strict):
     )
 
 
+class Scope(_Strict):
+    """What the FAQ is about, so questions about something else are not answered by mistake."""
+
+    subject: list[str] = Field(
+        default_factory=list,
+        description="Canonical synonym terms naming the medicine the FAQ is about (klonopin).",
+    )
+    other_medicines: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Canonical synonym terms for medicines the answers mention only in passing "
+            "(xanax, valium). A question naming one of them but no subject term is about "
+            "that medicine: it gets 'did you mean' at most, never an answer."
+        ),
+    )
+
+
 class FaqDocument(_Strict):
     """The whole knowledge base."""
 
@@ -88,6 +105,7 @@ class FaqDocument(_Strict):
         description="Canonical term -> words and slang that mean the same (klonopin: [kpin, ...]).",
     )
     thresholds: Thresholds = Field(default_factory=Thresholds)
+    scope: Scope = Field(default_factory=Scope)
     sources: dict[str, Source] = Field(description="Reference table: key -> source.")
     entries: list[Entry] = Field(min_length=1)
 

@@ -282,6 +282,15 @@ def test_a_synonym_under_two_canonical_terms(tmp_path: Path) -> None:
     ]
 
 
+def test_scope_terms_must_be_canonical_synonym_terms(tmp_path: Path) -> None:
+    scope = "scope:\n  subject: [klonopin]\n  other_medicines: [ativan]\n"
+    text = _edited("sources:\n", scope + "sources:\n")
+    assert _errors(tmp_path, text) == [
+        "10: scope.other_medicines[1]: 'ativan' is not a canonical term of the synonyms table "
+        "(use the name on the left of a synonyms list)"
+    ]
+
+
 def test_uncited_source_is_a_warning_not_an_error(tmp_path: Path) -> None:
     text = _edited("sources:\n", "sources:\n  spare:\n    title: Not cited anywhere\n")
     path = _write(tmp_path, text)

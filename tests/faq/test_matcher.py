@@ -10,7 +10,7 @@ import pytest
 
 from bot.faq.loader import load_faq
 from bot.faq.matcher import FaqMatcher, decide
-from bot.faq.models import FaqDocument, Thresholds
+from bot.faq.models import FaqDocument, Scope, Thresholds
 from bot.faq.outcome import Candidate
 
 FAQ_PATH = Path(__file__).parents[2] / "faq.yaml"
@@ -315,6 +315,33 @@ def test_topics_named_only_in_synonyms_fall_back() -> None:
     assert plain.match(question).kind == "answer"
     assert guarded.match(question).kind != "answer"
     assert guarded.match(question).score < plain.match(question).score
+
+
+def test_a_question_about_another_medicine_alone_is_not_answered() -> None:
+    question = "How long does Klonopin last next to Ativan?"
+    entries = [("duration", question, [], ["duration", "klonopin"])]
+    synonyms = {"klonopin": ["kpin"], "ativan": ["lorazepam"], "duration": ["how long", "last"]}
+    thresholds = {"answer": 40.0, "clarify": 30.0, "margin": 5.0}
+    document = make_document(entries, synonyms=synonyms, thresholds=thresholds)
+    scoped = document.model_copy(
+        update={"scope": Scope(subject=["klonopin"], other_medicines=["ativan"])}
+    )
+    plain, guarded = FaqMatcher(document), FaqMatcher(scoped)
+    assert plain.match("how long does lorazepam last").entry_id == "duration"
+    assert guarded.match("how long does lorazepam last").kind == "clarify"
+    # Naming the subject as well makes it a question the answers speak to again.
+    assert guarded.match("how long does a kpin last compared to ativan").entry_id == "duration"
+
+
+def test_context_words_dilute_a_question_less_and_less() -> None:
+    entries = [("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"])]
+    matcher = FaqMatcher(make_document(entries, synonyms={"klonopin": ["kpin"]}))
+    short = matcher.match("kpin mania vacation").score
+    longer = matcher.match("kpin mania vacation beach sunshine").score
+    longest = matcher.match("kpin mania vacation beach sunshine holiday family").score
+    assert short > longer > longest
+    # Each further unknown word costs less than the one before it.
+    assert short - longer > longer - longest
 
 
 def test_decide_applies_the_rule() -> None:
