@@ -81,6 +81,7 @@ class FaqMatcher:
         scope = document.scope
         self._subject = frozenset(canonical_term(term) for term in scope.subject)
         self._other_medicines = frozenset(canonical_term(term) for term in scope.other_medicines)
+        self._anchor_terms, self._anchor_words = _anchors(document)
         is_english_word("warm")  # load the word list now, not on the first question
 
     def match(self, question: str) -> MatchOutcome:
@@ -91,12 +92,24 @@ class FaqMatcher:
         never answered outright: at most the closest entries are offered. Nor is one that
         names another medicine of the FAQ's scope ("how long does ativan last") without
         naming its subject: the answers speak about Klonopin, not about that medicine.
+        Nor is a message with none of the FAQ's anchor words ("who do i call to fix my
+        sink"): nothing ties it to the subject.
         """
         weights = self._query_weights(question)
         outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
-        if outcome.kind == "answer" and self._beyond_scope(weights):
+        if outcome.kind == "answer" and (
+            self._beyond_scope(weights) or not self._anchored(question, weights)
+        ):
             return MatchOutcome("clarify", outcome.candidates[:1])
         return outcome
+
+    def _anchored(self, question: str, weights: Mapping[str, float]) -> bool:
+        """True when the message names something that ties it to the FAQ's subject."""
+        if not self._anchor_words and not self._anchor_terms:
+            return True
+        if not self._anchor_terms.isdisjoint(weights):
+            return True
+        return not self._anchor_words.isdisjoint(surface_words(question))
 
     def _beyond_scope(self, weights: Mapping[str, float]) -> bool:
         """True when the question is about a topic or medicine the answers do not cover."""
@@ -239,3 +252,22 @@ def decide(candidates: list[Candidate], thresholds: Thresholds) -> MatchOutcome:
     if best >= thresholds.answer and best - runner_up >= required_lead(best, thresholds):
         return MatchOutcome("answer", top)
     return MatchOutcome("clarify", tuple(c for c in top if c.score >= thresholds.clarify))
+
+
+def _anchors(document: FaqDocument) -> tuple[frozenset[str], frozenset[str]]:
+    """The scope's anchors as analysed terms and as the single words that say them.
+
+    A synonyms phrase can swallow a drug name ("what does klonopin do" may read as one
+    concept), so the message's own words are checked as well as its terms.
+    """
+    terms: set[str] = set()
+    words: set[str] = set()
+    for anchor in document.scope.anchors:
+        variants = [anchor, *document.synonyms.get(anchor, ())]
+        if anchor in document.synonyms:
+            terms.add(canonical_term(anchor))
+        for variant in variants:
+            folded = surface_words(variant)
+            if len(folded) == 1:
+                words.add(folded[0])
+    return frozenset(terms), frozenset(words)

@@ -95,6 +95,15 @@ class Scope(_Strict):
             "that medicine: it gets 'did you mean' at most, never an answer."
         ),
     )
+    anchors: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Words, or canonical synonym terms with all their variants, that tie a message "
+            "to the FAQ's subject (medicine names, dose, withdrawal, 'it'). A message with "
+            "none of them ('who do i call to fix my sink') is never answered outright. "
+            "Empty: every message may be answered."
+        ),
+    )
 
 
 class FaqDocument(_Strict):

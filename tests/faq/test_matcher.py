@@ -333,6 +333,27 @@ def test_a_question_about_another_medicine_alone_is_not_answered() -> None:
     assert guarded.match("how long does a kpin last compared to ativan").entry_id == "duration"
 
 
+def test_a_message_with_no_anchor_is_not_answered() -> None:
+    entries = [("phone", "What is the number to call for help?", [], ["phone", "help"])]
+    thresholds = {"answer": 40.0, "clarify": 30.0, "margin": 5.0}
+    document = make_document(entries, synonyms={"klonopin": ["kpin"]}, thresholds=thresholds)
+    anchored = document.model_copy(update={"scope": Scope(anchors=["klonopin", "it"])})
+    plain, guarded = FaqMatcher(document), FaqMatcher(anchored)
+    assert plain.match("what number do i call for help with my sink").entry_id == "phone"
+    assert guarded.match("what number do i call for help with my sink").kind == "clarify"
+    # A synonym of an anchor term, or an anchor word, ties the message to the FAQ.
+    assert guarded.match("what number do i call for help with kpin").entry_id == "phone"
+    assert guarded.match("what number do i call for help with it").entry_id == "phone"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["who do i call to fix my sink", "how do i stop overthinking", "so drained from work"],
+)
+def test_the_shipped_faq_does_not_answer_everyday_chat(shipped: FaqMatcher, message: str) -> None:
+    assert shipped.match(message).kind != "answer"
+
+
 def test_context_words_dilute_a_question_less_and_less() -> None:
     entries = [("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"])]
     matcher = FaqMatcher(make_document(entries, synonyms={"klonopin": ["kpin"]}))
