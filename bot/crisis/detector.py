@@ -3,10 +3,11 @@
 Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 
 1. Normalise the text (``bot.crisis.normalise``) and repair tokens: expand hand-listed
-   short forms ("kms"), restore a dropped g ("breathin"), correct a misspelt word to a
-   lexicon word when it is not a real word, and split words written without spaces
-   ("killmyself").
-2. Find every rule phrase, idiom, context, cue and topic as whole-token matches.
+   short forms ("kms"), restore a dropped g ("breathin"), read a stretched word every way
+   ("diiee" -> "die", "ooff" -> "off"), correct a misspelt word to a lexicon word when it
+   is not a real word, and split words written without spaces ("killmyself").
+2. Find every rule phrase, idiom, context, cue and topic as whole-token matches (filler
+   words such as "really" or "fucking" may stand inside a phrase).
 3. Drop matches that use words an idiom covers ("killing it", "to die for"), and rules
    whose ``needs`` contexts are missing or whose ``unless`` contexts are present.
 4. For each remaining match decide who it is about (the nearest subject before it:
@@ -25,20 +26,32 @@ from pathlib import Path
 
 from bot.crisis.lexicon import MEDICAL, CompiledRule, Lexicon, fold_words, load_lexicon
 from bot.crisis.normalise import normalise
-from bot.crisis.patterns import SENTENCE_MARKS, Match, Phrase, PhraseIndex
+from bot.crisis.patterns import (
+    CLAUSE_MARKS,
+    SENTENCE_MARKS,
+    AnchorCache,
+    Match,
+    Phrase,
+    PhraseIndex,
+)
 from bot.crisis.result import Assessment, Category, CrisisResult
 from bot.crisis.words import (
     MIN_CORRECTABLE,
     Corrector,
     Segmenter,
     english_words,
+    undoubled_readings,
     word_counts,
 )
 
+#: Categories that are acts a plan or wish ("not_yet") can put off.
+_ACTS = frozenset({Category.OVERDOSE, Category.COMBINATION, Category.THIRD_PARTY})
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
 _CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ",", "but", "although", "though", "however"})
 _MAX_TERMS = 6
+#: Longest tag question ("isnt it?", "dont you think?") that makes a statement a question.
+_MAX_TAG = 3
 _CACHE_LIMIT = 50_000
 _MIN_SEGMENTED = 5
 #: Words seen fewer times than this in the frequency list may be slang spellings.
@@ -138,26 +151,34 @@ class CrisisDetector:
         self.lexicon = lexicon
         doc = lexicon.document
         tagged = [(phrase, i) for i, rule in enumerate(lexicon.rules) for phrase in rule.phrases]
-        self._rules = PhraseIndex(tagged, _rarity)
-        self._topics = PhraseIndex(_tagged(lexicon.topics), _rarity)
-        self._idioms = PhraseIndex(_tagged(lexicon.idioms), _rarity)
+        fillers = lexicon.fillers
+        anchors: AnchorCache = {}
+
+        def index(phrases: Sequence[tuple[Phrase, int]]) -> PhraseIndex:
+            return PhraseIndex(phrases, _rarity, fillers, anchors)
+
+        self._rules = index(tagged)
+        self._topics = index(_tagged(lexicon.topics))
+        self._idioms = index(_tagged(lexicon.idioms))
         self._contexts = {
-            name: PhraseIndex(_tagged(phrases), _rarity)
-            for name, phrases in lexicon.contexts.items()
+            name: index(_tagged(phrases)) for name, phrases in lexicon.contexts.items()
         }
-        self._negation = PhraseIndex(_tagged(lexicon.negation_cues), _rarity)
-        self._never = PhraseIndex(_tagged(lexicon.never_happened), _rarity)
-        self._not_yet = PhraseIndex(_tagged(lexicon.not_yet), _rarity)
-        self._asked = PhraseIndex(_tagged(lexicon.asked), _rarity)
-        self._answered_no = PhraseIndex(_tagged(lexicon.answered_no), _rarity)
-        self._history = PhraseIndex(_tagged(lexicon.history_cues), _rarity)
-        self._present = PhraseIndex(_tagged(lexicon.present_cues), _rarity)
-        self._between = frozenset(w for text in doc.negation.between for w in fold_words(text))
+        self._negation = index(_tagged(lexicon.negation_cues))
+        self._never = index(_tagged(lexicon.never_happened))
+        self._not_yet = index(_tagged(lexicon.not_yet))
+        self._asked = index(_tagged(lexicon.asked))
+        self._answered_no = index(_tagged(lexicon.answered_no))
+        self._history = index(_tagged(lexicon.history_cues))
+        self._present = index(_tagged(lexicon.present_cues))
+        self._between = fillers | frozenset(
+            w for text in doc.negation.between for w in fold_words(text)
+        )
         self._reach = doc.negation.reach
         self._starters = frozenset(w for t in doc.questions.starters for w in fold_words(t))
         self._hypothetical = frozenset(
             w for t in doc.questions.hypothetical for w in fold_words(t)
         )
+        self._tags = frozenset(w for t in doc.questions.tags for w in fold_words(t))
         subjects = doc.subjects
         self._subject: dict[str, str] = {}
         for kind, words in (
@@ -210,8 +231,13 @@ class CrisisDetector:
         lexicon = self.lexicon
         if token in lexicon.short_forms:
             return lexicon.short_forms[token]
-        if token in lexicon.vocabulary or not token.isalpha() or len(token) < MIN_CORRECTABLE:
+        if token in lexicon.vocabulary or not token.isalpha():
             return (token,)
+        if len(token) < MIN_CORRECTABLE:
+            # Too short to correct, but a stretched short word is still read: "myy", "mee".
+            if token in english_words():
+                return (token,)
+            return self._known_reading(undoubled_readings(token)) or (token,)
         if (
             token.endswith("in")
             and token + "g" in lexicon.vocabulary
@@ -220,13 +246,15 @@ class CrisisDetector:
             return (token + "g",)  # dropped g: "breathin", "poppin", "takin" (not "thin")
         if token in english_words():
             return (token,)
-        for i in range(1, len(token)):
-            if token[i] == token[i - 1] and token[:i] + token[i + 1 :] in lexicon.vocabulary:
-                return (token[:i] + token[i + 1 :],)
+        readings = undoubled_readings(token)
+        known = self._known_reading(readings)
+        if known is not None:
+            return known
         corrector, segmenter = self._word_tools()
-        corrected = corrector.correct(token)
-        if corrected is not None:
-            return (corrected,)
+        for candidate in (token, *readings[-1:]):
+            corrected = corrector.correct(candidate)
+            if corrected is not None:
+                return (corrected,)
         if len(token) >= _MIN_SEGMENTED:
             pieces = segmenter.segment(token)
             if pieces is not None:
@@ -235,6 +263,29 @@ class CrisisDetector:
                     out.extend(lexicon.short_forms.get(piece, (piece,)))
                 return tuple(out)
         return (token,)
+
+    def _known_reading(self, readings: Sequence[str]) -> tuple[str, ...] | None:
+        """The stretched word a writer most likely meant ("diiee" -> "die"), or None.
+
+        Among the readings that are lexicon words, short forms or English words, the one
+        with the fewest letters undoubled wins ("ooff" is "off", not "of"), then the
+        commonest in ordinary text ("gooodd" is "good", not "god"), then a lexicon word.
+        """
+        lexicon = self.lexicon
+        counts = word_counts()
+        best: tuple[int, int, bool] | None = None
+        chosen: str | None = None
+        for reading in readings:
+            in_lexicon = reading in lexicon.vocabulary or reading in lexicon.short_forms
+            if not in_lexicon and reading not in english_words():
+                continue
+            # Each undoubled letter shortens the word by one: longest is fewest changes.
+            key = (-len(reading), -counts.get(reading, 0), not in_lexicon)
+            if best is None or key < best:
+                best, chosen = key, reading
+        if chosen is None:
+            return None
+        return lexicon.short_forms.get(chosen, (chosen,))
 
     def tokens(self, text: str) -> list[str]:
         """Normalised and repaired tokens of ``text``."""
@@ -263,7 +314,7 @@ class CrisisDetector:
         negations = [m for _, _, m in self._negation.find(tokens)]
         contexts = _Contexts(self._contexts, message, covered, negations, self._cue_before)
         nevers = [m for _, _, m in self._never.find(tokens)]
-        nevers += [m for _, _, m in self._not_yet.find(tokens)]
+        not_yet = [m for _, _, m in self._not_yet.find(tokens)]
         answers = self._answers_no(message)
         history = [m for _, _, m in self._history.find(tokens)]
         present = [m for _, _, m in self._present.find(tokens)]
@@ -277,7 +328,8 @@ class CrisisDetector:
             if any(name in contexts for name in rule.unless):
                 continue
             verdict = self._judge(
-                rule, match, message, contexts, negations, nevers, history, present, answers
+                rule, match, message, contexts, negations, (nevers, not_yet), history, present,
+                answers,
             )
             if verdict is not None:
                 verdicts.append(verdict)
@@ -341,7 +393,7 @@ class CrisisDetector:
         message: _Message,
         contexts: _Contexts,
         negations: list[Match],
-        nevers: list[Match],
+        nevers: tuple[list[Match], list[Match]],
         history: list[Match],
         present: list[Match],
         answers: Sequence[Match] = (),
@@ -355,7 +407,7 @@ class CrisisDetector:
         category = rule.category
         if rule.who == "others":
             if (
-                subject == "writer"
+                subject in ("writer", None)
                 and not any(tokens[p] in self._others_objects for p in match.positions)
                 and self._subject_before(match, message) != "others"
             ):
@@ -372,7 +424,12 @@ class CrisisDetector:
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         negated = False
         if medical:
-            if self._cue_before(match, message, nevers):
+            never, not_yet = nevers
+            # "thinking about taking all my pills" is no overdose yet; "about to seize" is
+            # a withdrawal emergency all the same.
+            if self._cue_before(match, message, never) or (
+                category in _ACTS and self._cue_before(match, message, not_yet)
+            ):
                 return _Verdict(NOTE_LEVEL, category, term, match.start)
         elif self._cue_before(match, message, negations) or any(
             a.start >= match.end and message.sentence[a.start] == message.sentence[match.start]
@@ -412,10 +469,19 @@ class CrisisDetector:
             if token in SENTENCE_MARKS and index != match.start:
                 return None
             kind = self._subject.get(token)
-            if kind is not None and not self._is_possessive_of_thing(tokens, index):
+            if (
+                kind is not None
+                and not self._is_possessive_of_thing(tokens, index)
+                and not self._is_addressee(tokens, index, kind)
+            ):
                 return kind
             index -= 1
         return None
+
+    @staticmethod
+    def _is_addressee(tokens: list[str], index: int, kind: str) -> bool:
+        """'everyone' in "goodbye everyone, this is my last message" is spoken to, not about."""
+        return kind == "generic" and index + 1 < len(tokens) and tokens[index + 1] in CLAUSE_MARKS
 
     def _is_possessive_of_thing(self, tokens: list[str], index: int) -> bool:
         """'my' before something other than a body part ('my klonopin') is no subject."""
@@ -428,7 +494,12 @@ class CrisisDetector:
         self, match: Match, message: _Message, history: list[Match], present: list[Match]
     ) -> bool:
         sentence = message.sentence[match.start]
-        if not any(message.sentence[h.start] == sentence for h in history):
+        own = set(match.positions)
+        # A cue inside the phrase is part of what it says: "i no longer wish to go on living".
+        if not any(
+            message.sentence[h.start] == sentence and own.isdisjoint(h.positions)
+            for h in history
+        ):
             return False
         clause = message.clause[match.start]
         return not any(message.clause[p.start] == clause for p in present)
@@ -441,13 +512,24 @@ class CrisisDetector:
         asks = tokens[start] in self._starters or tokens[end - 1] == "?"
         if not asks and end < len(tokens) and tokens[end] == "?":
             asks = True
+        if not asks and end < len(tokens) and tokens[end] == ",":
+            asks = self._tag_question(tokens, end + 1)
         if not asks:
             return False
+        hypothetical = any(tokens[i] in self._hypothetical for i in range(start, match.start))
         if not medical:
-            return subject == "generic"
+            # "what should i do if a friend says they're suicidal?"
+            return subject == "generic" or (subject == "others" and hypothetical)
         if subject in (None, "generic"):
             return True
-        return any(tokens[i] in self._hypothetical for i in range(start, match.start))
+        return hypothetical
+
+    def _tag_question(self, tokens: list[str], start: int) -> bool:
+        """True if a short tag ("right?", "isnt it?") starting at ``start`` ends in "?"."""
+        end = start
+        while end < len(tokens) and tokens[end] in self._tags and end - start < _MAX_TAG:
+            end += 1
+        return start < end < len(tokens) and tokens[end] == "?"
 
     def _cue_before(self, match: Match, message: _Message, cues: list[Match]) -> bool:
         """True if a cue ends right before the match, with only 'between' words in between."""

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.crisis.normalise import normalise
-from bot.crisis.patterns import Phrase, PhraseCompiler, PhraseError, Sequence_
+from bot.crisis.patterns import Element, Phrase, PhraseCompiler, PhraseError, Sequence_
 from bot.crisis.result import Category
 from bot.yamlsource import (
     DataFileError,
@@ -124,6 +124,13 @@ class Questions(_Strict):
         default_factory=list,
         description="Words before the phrase that make it hypothetical (if, can, should).",
     )
+    tags: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Words of a short tag after a comma that make a statement a question "
+            "('seizures are rare after a slow taper, right?')."
+        ),
+    )
 
 
 class Subjects(_Strict):
@@ -174,6 +181,13 @@ class LexiconDocument(_Strict):
     )
     short_forms: dict[str, str] = Field(
         default_factory=dict, description="One-word slang and its meaning: kms: kill myself."
+    )
+    fillers: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Words that may stand between any two words of a phrase without being written "
+            "there (really, seriously, fucking): 'thinking seriously about hurting him'."
+        ),
     )
     combined: dict[Category, Category] = Field(
         default_factory=dict,
@@ -226,6 +240,7 @@ class Lexicon:
     short_forms: dict[str, tuple[str, ...]]
     vocabulary: frozenset[str]
     crisis_words: frozenset[str]
+    fillers: frozenset[str] = frozenset()
 
 
 def default_lexicon_path() -> Path:
@@ -250,6 +265,7 @@ class _Builder:
         self._slot_stack: list[str] = []
         self.compiler = PhraseCompiler(fold_words, self._slot)
         self.words: set[str] = set()
+        self._counted: dict[int, Element] = {}  # elements whose words are in self.words
 
     def problem(self, location: Sequence[str | int], message: str) -> None:
         self.problems.append(Problem(self.path, self.located.line_of(location), message))
@@ -278,8 +294,10 @@ class _Builder:
             self.problem(location, f"{_where(location)}: phrase '{text}': {exc}")
             return None
         for element in compiled.elements:
-            for alt in element.alternatives:
-                self.words.update(a for a in alt if isinstance(a, str))
+            if id(element) not in self._counted:
+                self._counted[id(element)] = element
+                for alt in element.alternatives:
+                    self.words.update(a for a in alt if isinstance(a, str))
         return compiled
 
     def phrases(self, location: tuple[str | int, ...], texts: Sequence[str]) -> tuple[Phrase, ...]:
@@ -366,8 +384,10 @@ class _Builder:
             self.words.update(meaning)
         word_lists: list[tuple[tuple[str, ...], list[str]]] = [
             (("negation", "between"), doc.negation.between),
+            (("fillers",), doc.fillers),
             (("questions", "starters"), doc.questions.starters),
             (("questions", "hypothetical"), doc.questions.hypothetical),
+            (("questions", "tags"), doc.questions.tags),
             *(
                 (("subjects", name), getattr(doc.subjects, name))
                 for name in type(doc.subjects).model_fields
@@ -408,6 +428,7 @@ class _Builder:
             short_forms=short_forms,
             vocabulary=vocabulary,
             crisis_words=crisis_words,
+            fillers=frozenset(w for text in doc.fillers for w in fold_words(text)),
         )
 
 

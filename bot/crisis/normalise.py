@@ -66,6 +66,12 @@ _CONFUSABLES = str.maketrans(
         "ı": "i", "ɩ": "i", "ȷ": "j", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ŧ": "t",
         "ƅ": "b", "ɑ": "a", "ǝ": "e", "ɛ": "e", "ɪ": "i", "ʟ": "l", "ᴏ": "o", "ꜱ": "s",
         "æ": "ae", "œ": "oe", "þ": "th",
+        # Small capitals (no compatibility decomposition, so NFKC keeps them)
+        "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e", "ꜰ": "f", "ɢ": "g", "ʜ": "h",
+        "ᴊ": "j", "ᴋ": "k", "ᴍ": "m", "ɴ": "n", "ᴘ": "p", "ʀ": "r", "ᴛ": "t", "ᴜ": "u",
+        "ᴠ": "v", "ᴡ": "w", "ʏ": "y", "ᴢ": "z",
+        # Armenian
+        "օ": "o", "ս": "u", "հ": "h", "ո": "n", "ց": "g", "ա": "w",
     }
 )
 
@@ -82,7 +88,9 @@ _LEET_CHARS = "013457@$!|"
 # character) touches it on both sides: "k1ll", "t00k", "d!e", "$uicide" via the rule below.
 _INNER_LEET = re.compile(r"(?<=[a-z])[013457@$!|]+(?=[a-z])")
 _TRAILING_LEET = re.compile(r"(?<=[a-z])[013457]+$")
-_LEADING_LEET = re.compile(r"^(?:0|\$)(?=[a-z]{2})")
+# A leading 0 or $ reads as a letter before two letters ("0verdosed", "$elf"), and a
+# leading 0 also before the letters that end a short word ("0d", "0ded").
+_LEADING_LEET = re.compile(r"^(?:0(?=[a-z]+$)|[0$](?=[a-z]{2}))")
 _BETWEEN_LETTERS = re.compile(r"(?<=[a-z013457@$!|])[.\-_*~]+(?=[a-z013457@$!|])")
 _DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
 # "kpins + wine", "xanax & beer": a joining sign between words reads as "and" (not in "1+1").

@@ -12,6 +12,11 @@ normalised message (never inside a word):
 ``[on top of]``     an optional several-word group
 ``...``             up to four other words, within one sentence
 ``^`` and ``$``     the start and the end of a clause (message edge, or . , ? ! ;)
+
+Filler words (the lexicon's ``fillers:``, such as "really", "fucking", "just") may stand
+between any two words of a phrase without being written there: "thinking seriously about
+hurting him" matches "thinking about hurting {target}". At most ``MAX_FILLERS`` are
+skipped per phrase, and never before its first word.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from dataclasses import dataclass, field
 
 #: How many words ``...`` may skip.
 GAP_WORDS = 4
+#: How many filler words one phrase match may skip.
+MAX_FILLERS = 2
 #: Tokens that end a sentence: gaps never cross them.
 SENTENCE_MARKS = frozenset(".?!;")
 #: Tokens that end a clause (for ``^`` and ``$``).
@@ -63,51 +70,57 @@ Sequence_ = tuple[Atom, ...]
 
 
 class _Node:
-    """One node of a token trie: the words that may follow, and whether a match ends here."""
+    """One node of a token trie: what may follow (words, numbers) and whether a match ends."""
 
-    __slots__ = ("children", "ends", "ends_at_clause")
+    __slots__ = ("children", "ends", "ends_at_clause", "numbers")
 
     def __init__(self) -> None:
         self.children: dict[str, _Node] = {}
+        self.numbers: list[tuple[AtLeast, _Node]] = []  # number slots that may follow
         self.ends = False  # an alternative ends here
         self.ends_at_clause = False  # an alternative ends here, but only before a clause end
 
-    def add(self, words: Sequence[str], at_clause_end: bool) -> None:
-        """Insert one alternative (plain words)."""
+    def add(self, atoms: Sequence[Atom], at_clause_end: bool) -> None:
+        """Insert one alternative (words and number slots)."""
         node = self
-        for word in words:
-            child = node.children.get(word)
-            if child is None:
-                child = node.children[word] = _Node()
+        for atom in atoms:
+            if isinstance(atom, str):
+                child = node.children.get(atom)
+                if child is None:
+                    child = node.children[atom] = _Node()
+            else:
+                child = next((n for a, n in node.numbers if a == atom), None)
+                if child is None:
+                    child = _Node()
+                    node.numbers.append((atom, child))
             node = child
         if at_clause_end:
             node.ends_at_clause = True
         else:
             node.ends = True
 
-
-def _plain(alt: Sequence_) -> tuple[list[str], bool] | None:
-    """The words of an alternative and whether it must end a clause; None if it has a number."""
-    at_clause_end = alt[-1] is CLAUSE_END
-    body = alt[:-1] if at_clause_end else alt
-    if not all(isinstance(atom, str) for atom in body):
-        return None
-    return [str(atom) for atom in body], at_clause_end
+    def following(self, token: str) -> list[_Node]:
+        """The nodes reached from here by ``token`` (a word, or a number some slot accepts)."""
+        child = self.children.get(token)
+        found = [] if child is None else [child]
+        if self.numbers and token[:1].isdigit():
+            found.extend(n for atom, n in self.numbers if atom.accepts(token))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
 class Element:
     """One position of a compiled phrase.
 
-    Word alternatives live in a token trie, so an element with hundreds of alternatives
-    sharing their first words ("my mom", "my dad", ...) is matched in one walk.
+    All alternatives live in a token trie (numbers as edges of their own), so an element
+    with thousands of alternatives sharing their first words ("my mom", "my dad", ...) is
+    matched in one walk.
     """
 
     kind: str  # "words", "gap", "start" or "end"
     alternatives: tuple[Sequence_, ...] = ()
     optional: bool = False
     trie: _Node = field(default_factory=_Node)
-    numeric: tuple[Sequence_, ...] = ()
     or_end: bool = False
 
     @classmethod
@@ -119,64 +132,92 @@ class Element:
         or_end = (CLAUSE_END,) in alternatives
         unique = tuple(dict.fromkeys(a for a in alternatives if a and a != (CLAUSE_END,)))
         trie = _Node()
-        numeric: list[Sequence_] = []
         for alt in unique:
-            plain = _plain(alt)
-            if plain is None:
-                numeric.append(alt)
-            else:
-                trie.add(*plain)
-        return cls("words", unique, optional, trie, tuple(numeric), or_end)
+            at_clause_end = alt[-1] is CLAUSE_END
+            trie.add(alt[:-1] if at_clause_end else alt, at_clause_end)
+        return cls("words", unique, optional, trie, or_end)
 
     def first_words(self) -> set[str]:
         """Literal words this element can start with."""
-        words = set(self.trie.children)
-        words.update(alt[0] for alt in self.numeric if isinstance(alt[0], str))
-        return words
+        return set(self.trie.children)
 
     def starts_with_number(self) -> bool:
         """True if some alternative starts with a number."""
-        return any(isinstance(alt[0], AtLeast) for alt in self.numeric)
+        return bool(self.trie.numbers)
 
-    def ends_at(self, tokens: Sequence[str], pos: int) -> Iterator[int]:
-        """Every position where a match of this element starting at ``pos`` ends."""
+    def ends_at(
+        self, tokens: Sequence[str], pos: int, fillers: frozenset[str] = frozenset()
+    ) -> Iterator[int]:
+        """Every position where a match of this element starting at ``pos`` ends, nearest first.
+
+        Inside a several-word alternative up to ``MAX_FILLERS`` filler words are skipped.
+        """
         size = len(tokens)
         if self.or_end and (pos == size or tokens[pos] in CLAUSE_MARKS):
             yield pos
-        if pos >= size:
-            return
         node = self.trie
         index = pos
+        skipped = 0
+        # One path through the trie, until a number could take more than one branch.
         while index < size:
-            child = node.children.get(tokens[index])
+            token = tokens[index]
+            if node.numbers and token[:1].isdigit():
+                yield from _branching_ends(tokens, node, index, pos, skipped, fillers)
+                return
+            child = node.children.get(token)
             if child is None:
-                break
+                if index > pos and skipped < MAX_FILLERS and token in fillers:
+                    index += 1
+                    skipped += 1
+                    continue
+                return
             node = child
             index += 1
             if node.ends or (
                 node.ends_at_clause and (index == size or tokens[index] in CLAUSE_MARKS)
             ):
                 yield index
-        for alt in self.numeric:
-            yield from _numeric_end(alt, tokens, pos)
+            if not node.children and not node.numbers:
+                return
 
 
-def _numeric_end(alt: Sequence_, tokens: Sequence[str], pos: int) -> Iterator[int]:
-    """Where ``alt`` (an alternative holding a number) ends when it starts at ``pos``."""
-    length = len(alt)
-    needs_end = alt[-1] is CLAUSE_END
-    if needs_end:
-        length -= 1
-    end = pos + length
-    if end > len(tokens):
-        return
-    for i in range(length):
-        atom = alt[i]
-        token = tokens[pos + i]
-        if not (token == atom if isinstance(atom, str) else atom.accepts(token)):
-            return
-    if not needs_end or end == len(tokens) or tokens[end] in CLAUSE_MARKS:
-        yield end
+def _branching_ends(
+    tokens: Sequence[str],
+    node: _Node,
+    index: int,
+    pos: int,
+    skipped: int,
+    fillers: frozenset[str],
+) -> Iterator[int]:
+    """Ends of trie paths from ``node`` at ``index`` when a number may take several branches.
+
+    Breadth first: every branch advances one token per round, so ends come in order.
+    """
+    size = len(tokens)
+    frontier: list[tuple[_Node, int, int]] = [(node, index, skipped)]
+    yielded: set[int] = set()
+    while frontier:
+        following: list[tuple[_Node, int, int]] = []
+        for current, at, used in frontier:
+            if at >= size:
+                continue
+            token = tokens[at]
+            nodes = current.following(token)
+            if not nodes:
+                if at > pos and used < MAX_FILLERS and token in fillers:
+                    following.append((current, at + 1, used + 1))
+                continue
+            end = at + 1
+            for child in nodes:
+                if end not in yielded and (
+                    child.ends
+                    or (child.ends_at_clause and (end == size or tokens[end] in CLAUSE_MARKS))
+                ):
+                    yielded.add(end)
+                    yield end
+                if child.children or child.numbers:
+                    following.append((child, end, used))
+        frontier = following
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,31 +251,43 @@ class Phrase:
                 break
         return words, numeric
 
-    def match_at(self, tokens: Sequence[str], start: int) -> Match | None:
-        """The first (shortest) match starting exactly at ``start``, or None."""
-        for end, positions in self._walk(tokens, 0, start, ()):
+    def match_at(
+        self, tokens: Sequence[str], start: int, fillers: frozenset[str] = frozenset()
+    ) -> Match | None:
+        """The first (shortest) match starting exactly at ``start``, or None.
+
+        Words in ``fillers`` may stand between the phrase's words (see the module doc).
+        """
+        for end, positions in self._walk(tokens, fillers, 0, start, (), 0):
             return Match(start, end, positions)
         return None
 
     def _walk(
-        self, tokens: Sequence[str], index: int, pos: int, used: tuple[int, ...]
+        self,
+        tokens: Sequence[str],
+        fillers: frozenset[str],
+        index: int,
+        pos: int,
+        used: tuple[int, ...],
+        skipped: int,
     ) -> Iterator[tuple[int, tuple[int, ...]]]:
         if index == len(self.elements):
             yield pos, used
             return
         element = self.elements[index]
-        if element.kind == "start":
+        kind = element.kind
+        if kind == "start":
             if pos == 0 or tokens[pos - 1] in CLAUSE_MARKS:
-                yield from self._walk(tokens, index + 1, pos, used)
+                yield from self._walk(tokens, fillers, index + 1, pos, used, skipped)
             return
-        if element.kind == "end":
+        if kind == "end":
             if pos == len(tokens) or tokens[pos] in CLAUSE_MARKS:
-                yield from self._walk(tokens, index + 1, pos, used)
+                yield from self._walk(tokens, fillers, index + 1, pos, used, skipped)
             return
-        if element.kind == "gap":
+        if kind == "gap":
             skip = 0
             while True:
-                yield from self._walk(tokens, index + 1, pos + skip, used)
+                yield from self._walk(tokens, fillers, index + 1, pos + skip, used, skipped)
                 if (
                     skip == GAP_WORDS
                     or pos + skip >= len(tokens)
@@ -243,9 +296,13 @@ class Phrase:
                     return
                 skip += 1
         if element.optional:
-            yield from self._walk(tokens, index + 1, pos, used)
-        for end in element.ends_at(tokens, pos):
-            yield from self._walk(tokens, index + 1, end, (*used, *range(pos, end)))
+            yield from self._walk(tokens, fillers, index + 1, pos, used, skipped)
+        for end in element.ends_at(tokens, pos, fillers):
+            yield from self._walk(
+                tokens, fillers, index + 1, end, (*used, *range(pos, end)), skipped
+            )
+        if used and skipped < MAX_FILLERS and pos < len(tokens) and tokens[pos] in fillers:
+            yield from self._walk(tokens, fillers, index, pos + 1, used, skipped + 1)
 
 
 SlotLookup = Callable[[str], Sequence[Sequence_]]
@@ -297,6 +354,8 @@ class PhraseCompiler:
     def __init__(self, fold: Callable[[str], list[str]], slot: SlotLookup) -> None:
         self._fold = fold
         self._slot = slot
+        # The same item ("{target}") recurs in many phrases: compile it once.
+        self._elements: dict[str, Element] = {}
 
     def atom(self, text: str) -> list[Sequence_]:
         """Alternatives for one word or ``{slot}``."""
@@ -353,7 +412,13 @@ class PhraseCompiler:
         return result
 
     def element(self, item: str) -> Element:
-        """Compile one item of a phrase."""
+        """Compile one item of a phrase (items written alike share one element)."""
+        known = self._elements.get(item)
+        if known is None:
+            known = self._elements[item] = self._element(item)
+        return known
+
+    def _element(self, item: str) -> Element:
         if item == "...":
             return Element("gap")
         if item == "^":
@@ -388,6 +453,8 @@ class PhraseCompiler:
 
 
 Rarity = Callable[[str], float]
+#: id(element) -> (element, score, anchor words, numeric): see ``PhraseIndex``.
+AnchorCache = dict[int, tuple["Element", float, frozenset[str], bool]]
 
 
 class PhraseIndex:
@@ -398,8 +465,21 @@ class PhraseIndex:
     words ("i", "is", "my") never make every phrase run.
     """
 
-    def __init__(self, phrases: Sequence[tuple[Phrase, int]], rarity: Rarity | None = None) -> None:
+    def __init__(
+        self,
+        phrases: Sequence[tuple[Phrase, int]],
+        rarity: Rarity | None = None,
+        fillers: frozenset[str] = frozenset(),
+        anchors: AnchorCache | None = None,
+    ) -> None:
+        """Index ``phrases`` (each with a tag returned by ``find``).
+
+        ``anchors`` may be shared by several indexes built with the same ``rarity``: it
+        remembers each element's anchor, since elements recur across phrases.
+        """
         cost = rarity or (lambda word: 1.0)
+        cache: AnchorCache = {} if anchors is None else anchors
+        self._fillers = fillers
         self._entries: list[tuple[Phrase, int, frozenset[str], bool]] = []
         self._by_anchor: dict[str, list[int]] = {}
         self._numeric_anchor: list[int] = []
@@ -407,7 +487,7 @@ class PhraseIndex:
             first, first_numeric = phrase.first_words()
             number = len(self._entries)
             self._entries.append((phrase, tag, frozenset(first), first_numeric))
-            anchor, numeric = _anchor(phrase, cost)
+            anchor, numeric = _anchor(phrase, cost, cache)
             for word in anchor:
                 self._by_anchor.setdefault(word, []).append(number)
             if numeric:
@@ -434,17 +514,18 @@ class PhraseIndex:
     def find(self, tokens: Sequence[str]) -> list[tuple[Phrase, int, Match]]:
         """All matches (at most one per phrase and start position), in phrase order."""
         found: list[tuple[Phrase, int, Match]] = []
+        fillers = self._fillers
         for number in self._candidates(tokens):
             phrase, tag, first, numeric = self._entries[number]
             for start, token in enumerate(tokens):
                 if token in first or (numeric and token[:1].isdigit()):
-                    match = phrase.match_at(tokens, start)
+                    match = phrase.match_at(tokens, start, fillers)
                     if match is not None:
                         found.append((phrase, tag, match))
         return found
 
 
-def _anchor(phrase: Phrase, cost: Rarity) -> tuple[set[str], bool]:
+def _anchor(phrase: Phrase, cost: Rarity, cache: AnchorCache) -> tuple[frozenset[str], bool]:
     """The words a message must contain for the phrase to match, as cheaply as possible.
 
     Every match of a required element contains, for the alternative it used, that
@@ -452,22 +533,36 @@ def _anchor(phrase: Phrase, cost: Rarity) -> tuple[set[str], bool]:
     number when an alternative has no word). The phrase is filed under the required
     element whose anchor words are rarest in ordinary text.
     """
-    best: tuple[float, set[str], bool] | None = None
+    best: tuple[float, frozenset[str], bool] | None = None
     for element in phrase.elements:
         if element.kind != "words" or element.optional or element.or_end:
             continue
-        words: set[str] = set()
-        numeric = False
-        for alt in element.alternatives:
-            literal = [atom for atom in alt if isinstance(atom, str)]
-            if literal:
-                words.add(min(literal, key=lambda w: (cost(w), w)))
-            else:
-                numeric = True
-        score = sum(cost(word) for word in words) + (1e9 if numeric else 0.0)
+        key = id(element)
+        known = cache.get(key)
+        if known is None or known[0] is not element:
+            known = cache[key] = (element, *_element_anchor(element, cost))
+        score, words, numeric = known[1:]
         if best is None or score < best[0]:
             best = (score, words, numeric)
     if best is None:
-        words, numeric = phrase.first_words()
-        return words, numeric
+        first, numeric = phrase.first_words()
+        return frozenset(first), numeric
     return best[1], best[2]
+
+
+def _element_anchor(element: Element, cost: Rarity) -> tuple[float, frozenset[str], bool]:
+    """Score, anchor words and whether a number anchors, for one required element."""
+    words: set[str] = set()
+    numeric = False
+    rarest: dict[str, float] = {}
+    for alt in element.alternatives:
+        literal = [atom for atom in alt if isinstance(atom, str)]
+        if literal:
+            for word in literal:
+                if word not in rarest:
+                    rarest[word] = cost(word)
+            words.add(min(literal, key=lambda w: (rarest[w], w)))
+        else:
+            numeric = True
+    score = sum(rarest[word] for word in words) + (1e9 if numeric else 0.0)
+    return score, frozenset(words), numeric

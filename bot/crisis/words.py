@@ -13,7 +13,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
 
@@ -76,6 +76,36 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
+#: At most this many doubled letters are undone one by one (2**n readings).
+MAX_DOUBLED_RUNS = 6
+
+
+def undoubled_readings(word: str) -> list[str]:
+    """Readings of ``word`` with some of its doubled letters written once, fewest changes first.
+
+    Normalisation leaves a stretched letter doubled ("diiiieee" -> "diiee"), but the writer
+    may have meant it once or twice ("die", "kill"), so every choice is a reading. Past
+    ``MAX_DOUBLED_RUNS`` doubled letters only the fully undoubled reading is given.
+    """
+    runs = [i for i in range(len(word) - 1) if word[i] == word[i + 1]]
+    if not runs:
+        return []
+    if len(runs) > MAX_DOUBLED_RUNS:
+        return [_undouble(word, runs)]
+    readings: list[tuple[int, str]] = []
+    for mask in range(1, 1 << len(runs)):
+        chosen = [run for bit, run in enumerate(runs) if mask >> bit & 1]
+        readings.append((len(chosen), _undouble(word, chosen)))
+    readings.sort(key=lambda item: item[0])
+    return list(dict.fromkeys(reading for _, reading in readings))
+
+
+def _undouble(word: str, runs: Sequence[int]) -> str:
+    """``word`` with the letter at each index in ``runs`` (the first of a pair) dropped."""
+    drop = set(runs)
+    return "".join(ch for i, ch in enumerate(word) if i not in drop)
+
+
 def allowed_edits(word: str) -> int:
     """How many edits a misspelling of this length may be from its correction."""
     return 2 if len(word) >= TWO_EDITS_FROM else 1
@@ -97,26 +127,27 @@ class Corrector:
     def correct(self, word: str) -> str | None:
         """The closest target within the allowed edits, or None.
 
-        Ties go to a target whose doubled letter was written once, then to the target
-        closest in length, then a-z.
+        Ties go to a target whose doubled letter was written once, then to one with a
+        single letter left out, then to the target closest in length, then a-z.
         """
         limit = allowed_edits(word)
         candidates: set[str] = set()
         for variant in _deletions(word, limit):
             candidates |= self._index.get(variant, set())
-        best: tuple[int, bool, int, str] | None = None
+        best: tuple[int, bool, bool, int, str] | None = None
         for target in candidates:
             distance = edit_distance(word, target, limit)
             if distance <= limit:
                 key = (
                     distance,
                     not _dropped_double(word, target),
+                    not _dropped_letter(word, target),
                     abs(len(target) - len(word)),
                     target,
                 )
                 if best is None or key < best:
                     best = key
-        return best[3] if best is not None else None
+        return best[-1] if best is not None else None
 
 
 def _dropped_double(word: str, target: str) -> bool:
@@ -130,6 +161,16 @@ def _dropped_double(word: str, target: str) -> bool:
         target[i] == target[i + 1] and target[:i] + target[i + 1 :] == word
         for i in range(len(target) - 1)
     )
+
+
+def _dropped_letter(word: str, target: str) -> bool:
+    """True if ``word`` is ``target`` with one letter left out ("overdosng").
+
+    Leaving a letter out is a commoner slip than typing a wrong one, so it wins ties.
+    """
+    if len(target) != len(word) + 1:
+        return False
+    return any(target[:i] + target[i + 1 :] == word for i in range(len(target)))
 
 
 class Segmenter:

@@ -131,3 +131,17 @@ def test_unless_context_cancels_a_rule() -> None:
     detector = CrisisDetector(parse_lexicon(text))
     assert detector.assess("i want to kill myself").crisis is not None
     assert detector.assess("i want to kill myself lol").crisis is None
+
+
+def test_fillers_let_intensifiers_stand_inside_phrases() -> None:
+    detector = CrisisDetector(parse_lexicon(MINIMAL + "fillers: [fucking, really]\n"))
+    assert detector.assess("i want to kill fucking myself").crisis is not None
+    assert detector.assess("i am not really going to kill myself").crisis is None
+
+
+def test_fillers_and_question_tags_must_be_single_words() -> None:
+    found = problems(MINIMAL + "fillers: [really, kind of]\n")
+    line = MINIMAL.count("\n") + 1
+    assert found == [f"lexicon.yaml:{line}: fillers: 'kind of' must be exactly one word"]
+    found = problems(MINIMAL.replace("  starters: [can]", "  starters: [can]\n  tags: [isnt it]"))
+    assert any("questions.tags" in p and "must be exactly one word" in p for p in found)

@@ -81,3 +81,17 @@ def test_output_is_plain_ascii_tokens(text: str) -> None:
     assert out.isascii()
     assert "  " not in out
     assert out == out.strip()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\u029c\u1d07\u029f\u1d18 \u026a \u1d0f\u1d20\u1d07\u0280\u1d05\u1d0f\ua731\u1d07\u1d05",
+         "help i overdosed"),  # small capitals, which NFKC keeps
+        ("\u0585verd\u0585se", "overdose"),  # Armenian look-alikes
+        ("gonna 0d t0night", "gonna od tonight"),  # a leading 0 in a short word
+        ("took 0.5mg", "took 0.5 mg"),  # but never in a number
+    ],
+)
+def test_more_disguises_are_undone(raw: str, expected: str) -> None:
+    assert normalise(raw) == expected

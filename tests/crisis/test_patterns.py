@@ -97,3 +97,43 @@ def test_a_phrase_is_only_tried_when_its_rarest_word_is_present() -> None:
     index = PhraseIndex([(phrase, 0)], lambda word: common.get(word, 1.0))
     assert not index.could_match(["my", "is", "are"])
     assert index.find(["my", "face", "is", "blue"])
+
+
+FILLERS = frozenset({"really", "fucking", "seriously"})
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "expected"),
+    [
+        ("thinking about hurting him", "thinking seriously about hurting him", True),
+        ("thinking about hurting him", "thinking about really hurting him", True),
+        ("kill {self}", "kill fucking myself", True),
+        ("want to die", "want really fucking seriously to die", False),  # at most two
+        ("want to die", "really want to die", True),  # before the phrase: just not part of it
+        ("want to die", "want to live", False),
+    ],
+)
+def test_filler_words_may_stand_inside_a_phrase(phrase: str, text: str, expected: bool) -> None:
+    compiled = compile_phrase(phrase)
+    index = PhraseIndex([(compiled, 0)], fillers=FILLERS)
+    assert bool(index.find(text.split())) is expected
+
+
+def test_a_match_never_starts_with_a_filler() -> None:
+    compiled = compile_phrase("want to die")
+    found = PhraseIndex([(compiled, 0)], fillers=FILLERS).find(["really", "want", "to", "die"])
+    assert [match.start for _, _, match in found] == [1]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "expected"),
+    [
+        ("(heart|pulse) [is|at] {number>=140}", "heart at 150", True),
+        ("(heart|pulse) [is|at] {number>=140}", "pulse 95", False),
+        ("(a|one) (six|{number}|24) pack", "a 24 pack", True),  # a number and a word alike
+        ("(a|one) (six|{number}|24) pack", "a 12 pack", True),
+        ("(a|one) (six|{number}|24) pack", "a big pack", False),
+    ],
+)
+def test_numbers_inside_groups_match_like_words(phrase: str, text: str, expected: bool) -> None:
+    assert matches(phrase, text) is expected

@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.crisis.words import Corrector, Segmenter, edit_distance, english_words, word_counts
+from bot.crisis.words import (
+    Corrector,
+    Segmenter,
+    edit_distance,
+    english_words,
+    undoubled_readings,
+    word_counts,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +47,15 @@ def test_corrector_prefers_a_dropped_double_letter_on_ties() -> None:
     corrector = Corrector(["pills", "pile", "cutting", "muting"])
     assert corrector.correct("pils") == "pills"
     assert corrector.correct("cuting") == "cutting"
+
+
+def test_stretched_words_are_read_every_way_fewest_changes_first() -> None:
+    readings = undoubled_readings("diiee")
+    assert readings[0] in {"diee", "diie"}
+    assert readings[-1] == "die"
+    assert undoubled_readings("kpins") == []
+
+
+def test_corrector_prefers_a_left_out_letter_on_ties() -> None:
+    corrector = Corrector(["overdosing", "overdoing"])
+    assert corrector.correct("overdosng") == "overdosing"
