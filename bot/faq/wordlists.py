@@ -11,6 +11,10 @@ from bot.english import dictionary_words
 
 # Function words, pronouns, auxiliaries and the chat filler people wrap questions in.
 # Question words that tell topics apart ("how", "what", "why", "where") are kept.
+# Also the words a story is told with (when, seeing, reading, starting, keeping: "started
+# kpins in march", "my new gp looked at me weird") and misspellings of these words, which
+# the typo corrector leaves alone: it only corrects into the FAQ's own vocabulary. Phrases
+# still see these words ("first dose", "keep taking", "cant study").
 _STOPWORD_TEXT = """
     a about above actually after again all also am an and any anybody anyone anything are
     around as at be because been before being both but by can cant could couldnt did didnt
@@ -43,6 +47,21 @@ _STOPWORD_TEXT = """
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
     grandson granddaughter aunt uncle niece nephew cousin stepmom stepdad fiance fiancee called
+    physician physicians sponsor sponsors sponsoring sponsee newbie noob newb student students
+    folks school college university uni grad homework studying appointment appointments appt
+    usually usual generally sometimes always already whenever every anymore nobody noone until
+    till til later yesterday tomorrow best mainly part
+    january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    known considered consider whether regarding may coincidence experiencing experience
+    experienced increasingly contributing recognised recognized commencing honest genuinely
+    keep keeps kept become became becomes becoming first time times back whole start started
+    starting starts go goes going gone went put putting puts hit hits hitting see found saw seen
+    heard look looks looked looking read reading watch watching watched noticed notice notices
+    realized realised realize realise understand understood wondered offer offered calls cover
+    covered nursing nothing everywhere nowhere almost wise mid ugh argh sigh meh
+    smth sth somethin sumthing somthing anythin nothin ther thier teh jsut becuase beacuse
+    becasue alredy allready sinse wich
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
@@ -164,12 +183,155 @@ FILLER_PHRASES: tuple[str, ...] = (
     "feeling like dying",
     "feel like hell",
     "feeling like hell",
+    # Where the writer is in their own recovery: context, not the question ("pre-taper q:
+    # does being on k for a long time..."). Asking how to taper keeps its words ("how do i
+    # taper", "taper schedule", "should i taper").
+    "in recovery",
+    "my recovery",
+    "recovery forum",
+    "recovery forums",
+    "pre taper",
+    "mid taper",
+    "post taper",
+    "my taper",
+    "this taper",
+    "my solo taper",
+    "doing a taper",
+    "doing a slow taper",
+    "tapering now",
+    "not tapering yet",
+    "havent started tapering",
+    "whether to taper",
+    "tapering soon",
+    "taper soon",
+    "about to taper",
+    "about to start tapering",
+    "planning to taper",
+    "planning my taper",
+    "fully tapered",
+    "once im tapered",
+    "once tapered",
+    "done tapering",
+    "finished tapering",
+    "finish tapering",
+    "after tapering",
+    "holding at",
+    "holding for",
+    "been holding",
+    "jumped off",
+    "since i jumped",
+    "after i jump",
+    "after i jumped",
+    "days clean",
+    "weeks clean",
+    "months clean",
+    "years clean",
+    "yrs clean",
+    "year clean",
+    "days sober",
+    "months sober",
+    "years sober",
+    # Story framing around a question.
+    "looking back",
+    "long story",
+    "long story short",
+    "weird q",
+    "weird question",
+    "honest question",
+    "quick q",
+    "random q",
+    "serious question",
+    "genuine question",
+    "real question",
+    "sorry for the long post",
+    "sorry for rambling",
+    "bear with me",
+    "wits end",
+    "at my wits end",
+    "used to be",
+    "than it used to",
+    "than i used to",
+    "like i used to",
+    "never used to",
+    "which is",
+    "which was",
+    "which it does",
+    "which isnt",
+    "which means",
+    "which made",
+    "which makes",
+    "which helped",
+    "which did",
+    "turn into",
+    "turns into",
+    "turned into",
+    "turn me into",
+    "turns me into",
+    "or is it different",
+    "or is it something else",
+    "all in my head",
+    "just in my head",
+    "was that in my head",
+    "is it in my head",
+    "in my head or",
+    "for the support",
+    "for all the support",
+    "for your support",
+    # Words of an entry's topic used in passing ("never once talked about the risks", "that kind
+    # of low mood", "i still remember the warm glow", "reading about it for a class", "my cousin
+    # ended up in rehab", "i sleep fine on it").
+    "every other day",
+    "every other week",
+    "every other night",
+    "kind of",
+    "sort of",
+    "that kind of",
+    "talk about",
+    "talks about",
+    "talked about",
+    "talking about",
+    "talk to my doctor",
+    "talk to my doc",
+    "talked to my doctor",
+    "talked to my doc",
+    "still remember",
+    "remember when",
+    "remember the feeling",
+    "remember that feeling",
+    "remember how it felt",
+    "for a class",
+    "for my class",
+    "for class",
+    "for school",
+    "for a paper",
+    "for my homework",
+    "for homework",
+    "at a party",
+    "at parties",
+    "before a party",
+    "at the party",
+    "to a party",
+    "ended up in rehab",
+    "went to rehab",
+    "been to rehab",
+    "was in rehab",
+    "been in rehab",
+    "taper world",
+    "taper community",
+    "benzo community",
+    "recovery community",
+    "starting a taper from",
+    "sleep fine",
+    "sleeping fine",
+    "sleep ok",
+    "sleep okay",
 )
 
 # Intensifiers dropped before phrases are matched ("what even is it" -> "what is it").
 _INTENSIFIER_TEXT = (
     "even really actually exactly just literally basically honestly kinda sorta so super very "
-    "extra pretty quite totally"
+    "extra pretty quite totally real realy actual genuinely truly way total absolutely completely "
+    "fully"
 )
 INTENSIFIERS: frozenset[str] = frozenset(_INTENSIFIER_TEXT.split()) | {"lol", "lmao", "tbh", "ngl"}
 
@@ -187,6 +349,21 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "ur": ("your",),
     "r": ("are",),
     "w": ("with",),
+    "wat": ("what",),
+    "wut": ("what",),
+    "wht": ("what",),
+    "wats": ("what", "is"),
+    "wuts": ("what", "is"),
+    "hw": ("how",),
+    "y": ("why",),
+    "wen": ("when",),
+    "tht": ("that",),
+    "dat": ("that",),
+    "yu": ("you",),
+    "hes": ("he", "is"),
+    "shes": ("she", "is"),
+    "arent": ("are", "not"),
+    "aint": ("is", "not"),
 }
 
 
