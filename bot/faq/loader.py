@@ -365,7 +365,7 @@ class _DocumentChecks:
         canonical = (
             {normalise_text(str(key)) for key in synonyms} if isinstance(synonyms, dict) else set()
         )
-        for field in ("subject", "other_medicines"):
+        for field in ("subject", "other_medicines", "never_in_passing"):
             for position, term in _strings(scope.get(field)):
                 if normalise_text(term) not in canonical:
                     self._add(

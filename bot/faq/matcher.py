@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.faq.analysis import canonical_term, surface_words
+from bot.faq.asides import mentioned_in_passing, single_words
 from bot.faq.index import FaqIndex, IndexedEntry
 from bot.faq.models import FaqDocument, Thresholds
 from bot.faq.outcome import Candidate, MatchOutcome
@@ -58,6 +59,7 @@ FRAMING_EVIDENCE = 2.5  # the same, for a question made only of question and gen
 REPEAT_SHARE = 0.5  # a term said again adds this share of its weight...
 REPEAT_CAP = 2.0  # ...up to this multiple of it
 UNKNOWN_DECAY = 0.8  # each further word the FAQ does not know counts this much of the last
+ASIDE_SHARE = 0.3  # a not-covered topic mentioned in passing weighs like a generic word
 COMPLETIONS = 5  # search(): terms the last, unfinished word may be the start of
 
 
@@ -82,6 +84,12 @@ class FaqMatcher:
         self._subject = frozenset(canonical_term(term) for term in scope.subject)
         self._other_medicines = frozenset(canonical_term(term) for term in scope.other_medicines)
         self._anchor_terms, self._anchor_words = _anchors(document)
+        medicines = [*scope.subject, *scope.other_medicines]
+        self._never_in_passing = frozenset(canonical_term(term) for term in scope.never_in_passing)
+        self._medicine_terms = frozenset(canonical_term(term) for term in medicines)
+        self._medicine_words = single_words(
+            variant for name in medicines for variant in (name, *document.synonyms.get(name, ()))
+        )
         is_english_word("warm")  # load the word list now, not on the first question
 
     def match(self, question: str) -> MatchOutcome:
@@ -89,13 +97,25 @@ class FaqMatcher:
 
         A question that names a topic the FAQ marks as not covered (a canonical term of
         the synonyms table that no entry uses: another drug, pregnancy, driving...) is
-        never answered outright: at most the closest entries are offered. Nor is one that
+        never answered outright: at most the closest entries are offered. A topic only
+        mentioned in passing, in a clause of its own, does not count (``asides``). Nor is one that
         names another medicine of the FAQ's scope ("how long does ativan last") without
         naming its subject: the answers speak about Klonopin, not about that medicine.
         Nor is a message with none of the FAQ's anchor words ("who do i call to fix my
         sink"): nothing ties it to the subject.
         """
         weights = self._query_weights(question)
+        for topic in mentioned_in_passing(
+            question,
+            weights,
+            off_topic=self.index.off_topic,
+            analyser=self.index.analyser,
+            medicine_terms=self._medicine_terms,
+            medicine_words=self._medicine_words,
+            never=self._never_in_passing,
+        ):
+            weights[f"aside:{topic}"] = ASIDE_SHARE * self.index.rarest_weight
+            del weights[topic]
         outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
         if outcome.kind == "answer" and (
             self._beyond_scope(weights) or not self._anchored(question, weights)

@@ -95,6 +95,15 @@ class Scope(_Strict):
             "that medicine: it gets 'did you mean' at most, never an answer."
         ),
     )
+    never_in_passing: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Canonical synonym terms of not-covered topics that change every answer "
+            "(pregnancy, age): they block an answer even when mentioned in a clause of "
+            "their own. Other not-covered topics mentioned only in passing ('already on "
+            "lithium btw, can klonopin cause mania') do not."
+        ),
+    )
     anchors: list[str] = Field(
         default_factory=list,
         description=(

@@ -354,6 +354,45 @@ def test_the_shipped_faq_does_not_answer_everyday_chat(shipped: FaqMatcher, mess
     assert shipped.match(message).kind != "answer"
 
 
+@pytest.mark.parametrize(
+    ("message", "answered"),
+    [
+        # Mentioned in a clause of its own while asking about Klonopin: an aside.
+        ("already on lithium btw but can clonazepam flip someone into mania", "mania"),
+        (
+            "my doc is also lowering my zoloft but what does a klonopin detox involve",
+            "withdrawal-detox",
+        ),
+        # In the same clause as the question, or a topic that changes every answer: blocks.
+        ("can klonopin and lithium together cause mania", None),
+        ("im pregnant but can klonopin cause mania", None),
+    ],
+)
+def test_a_topic_mentioned_in_passing_does_not_block_the_answer(
+    shipped: FaqMatcher, message: str, answered: str | None
+) -> None:
+    outcome = shipped.match(message)
+    if answered is None:
+        assert outcome.kind != "answer"
+    else:
+        assert outcome.entry_id == answered
+
+
+def test_an_aside_needs_another_clause_naming_the_medicine() -> None:
+    entries = [("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"])]
+    synonyms = {"klonopin": ["kpin"], "other drug": ["lithium"]}
+    thresholds = {"answer": 40.0, "clarify": 30.0, "margin": 5.0}
+    document = make_document(entries, synonyms=synonyms, thresholds=thresholds)
+    scoped = FaqMatcher(document.model_copy(update={"scope": Scope(subject=["klonopin"])}))
+    assert scoped.match("on lithium btw. can a kpin cause mania").entry_id == "mania"
+    assert scoped.match("can a kpin with lithium cause mania").kind != "answer"
+    assert scoped.match("on lithium btw. can it cause mania").kind != "answer"
+    pregnant = document.model_copy(
+        update={"scope": Scope(subject=["klonopin"], never_in_passing=["other drug"])}
+    )
+    assert FaqMatcher(pregnant).match("on lithium btw. can a kpin cause mania").kind != "answer"
+
+
 def test_context_words_dilute_a_question_less_and_less() -> None:
     entries = [("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"])]
     matcher = FaqMatcher(make_document(entries, synonyms={"klonopin": ["kpin"]}))
