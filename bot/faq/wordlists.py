@@ -14,7 +14,9 @@ from bot.english import dictionary_words
 # Also the words a story is told with (when, seeing, reading, starting, keeping: "started
 # kpins in march", "my new gp looked at me weird") and misspellings of these words, which
 # the typo corrector leaves alone: it only corrects into the FAQ's own vocabulary. Phrases
-# still see these words ("first dose", "keep taking", "cant study").
+# still see these words ("first dose", "keep taking", "cant study"). Also words that only
+# colour a statement ("she barely gets out of bed", "the blues came back hard") and "mode"
+# ("social butterfly mode", which would otherwise be read as "mod", the server's moderators).
 _STOPWORD_TEXT = """
     a about above actually after again all also am an and any anybody anyone anything are
     around as at be because been before being both but by can cant could couldnt did didnt
@@ -62,6 +64,7 @@ _STOPWORD_TEXT = """
     covered nursing nothing everywhere nowhere almost wise mid ugh argh sigh meh
     smth sth somethin sumthing somthing anythin nothin ther thier teh jsut becuase beacuse
     becasue alredy allready sinse wich
+    mode modes barely hardly came hard
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
@@ -72,7 +75,7 @@ QUESTION_WORDS: frozenset[str] = frozenset(
 )
 
 # Words that frame a question in any topic ("is that normal", "should I be worried",
-# "does it help with"): they count, but little.
+# "does it help with", "could the medicine be the reason"): they count, but little.
 _GENERIC_TEXT = """
     help helps helped helping normal bad worried worry worrying concerned concern concerns
     problem problems issue issues true fine weird strange way exactly possible
@@ -86,6 +89,7 @@ _GENERIC_TEXT = """
     dangerous risk risks risky harm harmful harmless take takes taking took taken
     associated association therapy
     link linked links connection connected related relation cause causes caused causing
+    reason reasons blame blamed responsible culprit fault
 """
 GENERIC_WORDS: frozenset[str] = frozenset(_GENERIC_TEXT.split())
 
@@ -325,6 +329,39 @@ FILLER_PHRASES: tuple[str, ...] = (
     "sleeping fine",
     "sleep ok",
     "sleep okay",
+    # Being handed a prescription, a dose kicking in: the story, not the question ("i was
+    # just handed a prescription for it", "why cant i stop yapping after my kpin kicks in").
+    # Asking when it kicks in keeps its words ("when does it kick in").
+    "i was prescribed",
+    "was handed",
+    "handed me",
+    "got handed",
+    "after it kicks in",
+    "once it kicks in",
+    "when it kicks in",
+    "after they kick in",
+    "once they kick in",
+    "when they kick in",
+    "after my kpin kicks in",
+    "after my kpins kick in",
+    "after my klonopin kicks in",
+    "once my klonopin kicks in",
+    "when my klonopin kicks in",
+    "once my kpin kicks in",
+    "when my kpin kicks in",
+    "after my dose kicks in",
+    "once my dose kicks in",
+    "when my dose kicks in",
+    # Where the question is asked ("i always hear benzos in this server"): the server itself
+    # is a topic of its own ("how do roles work in this server" keeps "roles").
+    "in this server",
+    "on this server",
+    "in the server",
+    "on the server",
+    "in this discord",
+    "on this discord",
+    "in this group",
+    "in this community",
 )
 
 # Intensifiers dropped before phrases are matched ("what even is it" -> "what is it").
