@@ -17,6 +17,8 @@ from bot.english import dictionary_words
 # still see these words ("first dose", "keep taking", "cant study"). Also words that only
 # colour a statement ("she barely gets out of bed", "the blues came back hard") and "mode"
 # ("social butterfly mode", which would otherwise be read as "mod", the server's moderators).
+# Also possessives typed without the apostrophe ("her moms ativan", which the typo corrector
+# would otherwise read as "mods") and life-story words ("since 9th grade", "after my divorce").
 _STOPWORD_TEXT = """
     a about above actually after again all also am an and any anybody anyone anything are
     around as at be because been before being both but by can cant could couldnt did didnt
@@ -65,6 +67,8 @@ _STOPWORD_TEXT = """
     smth sth somethin sumthing somthing anythin nothin ther thier teh jsut becuase beacuse
     becasue alredy allready sinse wich
     mode modes barely hardly came hard
+    moms mums dads sons daughters sisters brothers wifes husbands cousins poppin popping
+    th grade divorce divorced eventually halfway along find within
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
@@ -75,7 +79,8 @@ QUESTION_WORDS: frozenset[str] = frozenset(
 )
 
 # Words that frame a question in any topic ("is that normal", "should I be worried",
-# "does it help with", "could the medicine be the reason"): they count, but little.
+# "does it help with", "could the medicine be the reason", "is that hurting me"): they
+# count, but little.
 _GENERIC_TEXT = """
     help helps helped helping normal bad worried worry worrying concerned concern concerns
     problem problems issue issues true fine weird strange way exactly possible
@@ -90,6 +95,7 @@ _GENERIC_TEXT = """
     associated association therapy
     link linked links connection connected related relation cause causes caused causing
     reason reasons blame blamed responsible culprit fault
+    hurt hurts hurting exist exists carry carries fail failed failing warn warns warned
 """
 GENERIC_WORDS: frozenset[str] = frozenset(_GENERIC_TEXT.split())
 
@@ -130,6 +136,15 @@ FILLER_PHRASES: tuple[str, ...] = (
     "at work",
     "at school",
     "at home",
+    "at dinner",
+    "at lunch",
+    "at breakfast",
+    "over dinner",
+    "in line",
+    "at the store",
+    "all along",
+    "swears by",
+    "swear by",
     "looking for",
     "look for",
     "loved one",
