@@ -524,7 +524,12 @@ class CrisisDetector:
         ):
             return False
         clause = message.clause[match.start]
-        return not any(message.clause[p.start] == clause for p in present)
+        # A present cue inside a history cue is part of it: "2 years since my last relapse".
+        covered = {pos for h in history for pos in h.positions}
+        return not any(
+            message.clause[p.start] == clause and not set(p.positions) <= covered
+            for p in present
+        )
 
     def _is_general_question(
         self, match: Match, message: _Message, subject: str | None, medical: bool

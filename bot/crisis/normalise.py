@@ -100,10 +100,17 @@ _NUMBER_WITH_UNIT = re.compile(r"^(?!0[a-z])\d+(?:[.]\d+)?[a-z]*$")
 _MARKS = frozenset(".,?!;")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# "kms" right after a number is kilometres ("ran 10 kms"), not "kill myself".
+_KILOMETRES = re.compile(r"(?<=\d)(\s*)kms\b")
+# Slash abbreviations of two letters ("s/h", "k/m") are one word: "sh".
+_SLASH_PAIR = re.compile(r"(?<![a-z0-9])([a-z])/([a-z])(?![a-z0-9])")
+# A leading 4 read as "a" in short function words ("4ll", "4n", "4nd"), never a unit.
+_LEADING_FOUR = re.compile(r"^4(?=(?:ll|n|nd|ny|nother|lready|gain|fter)$)")
 
 
 def _fold_chunk(chunk: str) -> str:
     """Undo separators and leetspeak inside one whitespace-delimited chunk."""
+    chunk = _LEADING_FOUR.sub("a", chunk)
     if not any("a" <= ch <= "z" for ch in chunk) or _NUMBER_WITH_UNIT.match(chunk):
         return chunk
     chunk = _BETWEEN_LETTERS.sub("", chunk)
@@ -166,6 +173,10 @@ def normalise(text: str) -> str:
     else:
         text = _APOSTROPHES.sub("", text)
     text = _DIGIT_COMMA.sub("", text)
+    if "kms" in text:
+        text = _KILOMETRES.sub(r"\1km", text)
+    if "/" in text:
+        text = _SLASH_PAIR.sub(r"\1\2", text)
     if "&" in text or "+" in text:
         text = _AND_SIGN.sub(" and ", text)
     chunks = [_fold_chunk(chunk) for chunk in text.split()]

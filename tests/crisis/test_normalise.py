@@ -39,6 +39,10 @@ from bot.crisis.normalise import normalise
         ("gonna kill him 😂", "gonna kill him lol"),  # tears of joy mark a joke
         ("kpins + wine & beer", "kpins and wine and beer"),  # joining signs between words
         ("1+1 and 10+ pills", "1 1 and 10 pills"),  # but not between digits
+        ("relapsed on s/h", "relapsed on sh"),  # a two-letter slash abbreviation
+        ("4ll of it 4n hour ag0", "all of it an hour ago"),  # leading 4 in short words
+        ("took 4mg at 4pm", "took 4 mg at 4 pm"),  # but units keep their 4
+        ("ran 10 kms, then 5kms more", "ran 10 km , then 5 km more"),  # kms after a number
     ],
 )
 def test_each_rule(raw: str, expected: str) -> None:
