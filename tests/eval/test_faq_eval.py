@@ -60,6 +60,8 @@ HOLDOUT_FLOORS = {
     "faq_holdout_e.yaml": Floor(correct=0.92, top1=0.96, wrong=0.02),
     "faq_holdout_f.yaml": Floor(correct=0.96, top1=0.97, wrong=0.02),
     "faq_holdout_g.yaml": Floor(correct=0.91, top1=0.95, wrong=0.02),
+    # H was written after the last tuning round and never tuned on: 84.2 / 97.5 / 0.0.
+    "faq_holdout_h.yaml": Floor(correct=0.80, top1=0.94, wrong=0.02),
 }
 DEFAULT_HOLDOUT_FLOOR = Floor(correct=0.70, top1=0.85, wrong=0.05)
 
