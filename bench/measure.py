@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import platform
@@ -13,6 +12,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from bot.gc_pause import collector_paused as gc_paused
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,22 +68,6 @@ def percentile(ordered: Sequence[int], share: float) -> int:
         raise ValueError("no values")
     rank = max(1, min(len(ordered), math.ceil(share * len(ordered))))
     return ordered[rank - 1]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Keep the cyclic garbage collector off for the timed block.
-
-    No collection first: with the word lists and the crisis lexicon loaded, a full
-    collection takes a good part of a second; callers collect once per stage instead.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def time_each(

@@ -20,9 +20,7 @@ Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +43,7 @@ from bot.crisis.words import (
     undoubled_readings,
     word_counts,
 )
+from bot.gc_pause import collector_paused
 
 #: Categories that are acts a plan or wish ("not_yet") can put off.
 _ACTS = frozenset({Category.OVERDOSE, Category.COMBINATION, Category.THIRD_PARTY})
@@ -570,23 +569,7 @@ class CrisisDetector:
         return False
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building, then restore its state.
-
-    Compiling the lexicon creates hundreds of thousands of long-lived trie nodes and no
-    garbage cycles; collections triggered by those allocations took half the load time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_detector(path: Path | None = None) -> CrisisDetector:
     """Build a detector from the lexicon at ``path`` (None: the packaged lexicon.yaml)."""
-    with _collector_paused():
+    with collector_paused():
         return CrisisDetector(load_lexicon(path))

@@ -8,10 +8,8 @@ not with the size of the FAQ.
 from __future__ import annotations
 
 import bisect
-import gc
 import math
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -20,6 +18,7 @@ from bot.faq.analysis import TextAnalyser, surface_words
 from bot.faq.models import Entry, FaqDocument
 from bot.faq.stemming import light_stem
 from bot.faq.wordlists import GENERIC_WORDS, QUESTION_WORDS, is_english_word, is_stopword
+from bot.gc_pause import collector_paused
 
 FieldKind = Literal["question", "alias", "keyword"]
 
@@ -121,28 +120,11 @@ def _texts(entry: Entry) -> list[tuple[FieldKind, str]]:
     return texts
 
 
-@contextmanager
-def _garbage_collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
-
-    Building the index allocates hundreds of thousands of tuples and sets that never
-    form cycles; collections triggered meanwhile only rescan them (half the build time
-    at 10,000 entries). Reference counting still frees garbage as usual.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 class FaqIndex:
     """Analysed entries with term weights and term -> entries postings."""
 
     def __init__(self, document: FaqDocument) -> None:
-        with _garbage_collection_paused():
+        with collector_paused():
             self._build(document)
 
     def _build(self, document: FaqDocument) -> None:
