@@ -83,12 +83,12 @@ class FaqMatcher:
         scope = document.scope
         self._subject = frozenset(canonical_term(term) for term in scope.subject)
         self._other_medicines = frozenset(canonical_term(term) for term in scope.other_medicines)
-        self._anchor_terms, self._anchor_words = _anchors(document)
-        medicines = [*scope.subject, *scope.other_medicines]
         self._never_in_passing = frozenset(canonical_term(term) for term in scope.never_in_passing)
-        self._medicine_terms = frozenset(canonical_term(term) for term in medicines)
-        self._medicine_words = single_words(
-            variant for name in medicines for variant in (name, *document.synonyms.get(name, ()))
+        # A synonyms phrase can swallow a drug name ("what does klonopin do" may read as one
+        # concept), so anchors and medicine names are checked as words as well as terms.
+        self._anchor_terms, self._anchor_words = _named(document, scope.anchors)
+        self._medicine_terms, self._medicine_words = _named(
+            document, [*scope.subject, *scope.other_medicines]
         )
         is_english_word("warm")  # load the word list now, not on the first question
 
@@ -274,20 +274,14 @@ def decide(candidates: list[Candidate], thresholds: Thresholds) -> MatchOutcome:
     return MatchOutcome("clarify", tuple(c for c in top if c.score >= thresholds.clarify))
 
 
-def _anchors(document: FaqDocument) -> tuple[frozenset[str], frozenset[str]]:
-    """The scope's anchors as analysed terms and as the single words that say them.
+def _named(document: FaqDocument, names: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """``names`` as analysed terms, and as the single words that say them.
 
-    A synonyms phrase can swallow a drug name ("what does klonopin do" may read as one
-    concept), so the message's own words are checked as well as its terms.
+    A name that is a synonyms term counts as that term and as each of its one-word
+    variants; any other name counts as the word itself.
     """
-    terms: set[str] = set()
-    words: set[str] = set()
-    for anchor in document.scope.anchors:
-        variants = [anchor, *document.synonyms.get(anchor, ())]
-        if anchor in document.synonyms:
-            terms.add(canonical_term(anchor))
-        for variant in variants:
-            folded = surface_words(variant)
-            if len(folded) == 1:
-                words.add(folded[0])
-    return frozenset(terms), frozenset(words)
+    terms = frozenset(canonical_term(name) for name in names if name in document.synonyms)
+    words = single_words(
+        variant for name in names for variant in (name, *document.synonyms.get(name, ()))
+    )
+    return terms, words
