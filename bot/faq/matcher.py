@@ -90,6 +90,7 @@ class FaqMatcher:
         self._medicine_terms, self._medicine_words = _named(
             document, [*scope.subject, *scope.other_medicines]
         )
+        self._owned = _owned_keywords(self.index, self._medicine_terms)
         is_english_word("warm")  # load the word list now, not on the first question
 
     def match(self, question: str) -> MatchOutcome:
@@ -121,7 +122,29 @@ class FaqMatcher:
             self._beyond_scope(weights) or not self._anchored(question, weights)
         ):
             return MatchOutcome("clarify", outcome.candidates[:1])
+        if outcome.kind != "answer" and self._told_by_keyword(question, weights, outcome):
+            return MatchOutcome("answer", outcome.candidates)
         return outcome
+
+    def _told_by_keyword(
+        self, question: str, weights: Mapping[str, float], outcome: MatchOutcome
+    ) -> bool:
+        """True when the message names the subject and a keyword only the best entry has.
+
+        A member who tells a story before asking ("started clonazepam in june, by september
+        i was crying every morning, is it the med dragging me down") leaves much of the
+        message unexplained, so the score stays low; but when the one telling keyword in it
+        belongs to the entry ranked first and to no other, and the message names the
+        medicine and no topic the FAQ does not cover, that entry is the answer.
+        """
+        if not outcome.candidates or self._beyond_scope(weights):
+            return False
+        owners = {self._owned[term] for term in weights if term in self._owned}
+        if owners != {outcome.candidates[0].entry_id}:
+            return False
+        if not self._medicine_terms.isdisjoint(weights):
+            return True
+        return not self._medicine_words.isdisjoint(surface_words(question))
 
     def _anchored(self, question: str, weights: Mapping[str, float]) -> bool:
         """True when the message names something that ties it to the FAQ's subject."""
@@ -285,3 +308,19 @@ def _named(document: FaqDocument, names: list[str]) -> tuple[frozenset[str], fro
         variant for name in names for variant in (name, *document.synonyms.get(name, ()))
     )
     return terms, words
+
+
+def _owned_keywords(index: FaqIndex, medicines: frozenset[str]) -> dict[str, str]:
+    """Telling terms that tie one entry only, fully, mapped to that entry's id.
+
+    Medicine names are left out: "my mom takes valium but what is klonopin" is not a
+    question about the entry that compares Klonopin with Valium.
+    """
+    owned: dict[str, str] = {}
+    for term, positions in index.postings.items():
+        if len(positions) != 1 or term in medicines:
+            continue
+        entry = index.entries[positions[0]]
+        if entry.strength[term] >= 1.0 and index.weights[term] >= index.rarest_weight:
+            owned[term] = entry.entry_id
+    return owned

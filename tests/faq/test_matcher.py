@@ -393,6 +393,29 @@ def test_an_aside_needs_another_clause_naming_the_medicine() -> None:
     assert FaqMatcher(pregnant).match("on lithium btw. can a kpin cause mania").kind != "answer"
 
 
+def test_a_story_with_one_entrys_own_keyword_is_answered() -> None:
+    entries = [
+        ("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"]),
+        ("depression", "Can Klonopin cause depression?", [], ["depression", "klonopin"]),
+    ]
+    synonyms = {"klonopin": ["kpin"], "ativan": ["lorazepam"], "pregnancy": ["pregnant"]}
+    document = make_document(entries, synonyms=synonyms)
+    scoped = document.model_copy(
+        update={"scope": Scope(subject=["klonopin"], other_medicines=["ativan"])}
+    )
+    matcher = FaqMatcher(scoped)
+    story = "so my sister moved in last winter and works nights at the bakery downtown"
+    # Long enough that the story drowns the score, but "mania" belongs to one entry only.
+    assert FaqMatcher(document).match(f"{story} and i take kpin, mania").kind != "answer"
+    assert matcher.match(f"{story} and i take kpin, mania").entry_id == "mania"
+    # Without the medicine named, with a topic the FAQ does not cover, or with a second
+    # entry's own keyword, the story stays a "did you mean" at most.
+    assert matcher.match(f"{story}, mania").kind != "answer"
+    assert matcher.match(f"{story} and i take kpin, pregnant, mania").kind != "answer"
+    assert matcher.match(f"{story} and i take kpin, mania or depression").kind != "answer"
+    assert matcher.match(f"{story} and i take lorazepam, mania").kind != "answer"
+
+
 def test_context_words_dilute_a_question_less_and_less() -> None:
     entries = [("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"])]
     matcher = FaqMatcher(make_document(entries, synonyms={"klonopin": ["kpin"]}))
