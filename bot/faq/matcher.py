@@ -81,7 +81,7 @@ class FaqMatcher:
         self._common = max(COMMON_POSTINGS, count // 20)
         self._weak = WEAK_TERM_SHARE * self.index.rarest_weight
         scope = document.scope
-        self._subject = frozenset(canonical_term(term) for term in scope.subject)
+        self._subject, self._subject_words = _named(document, scope.subject)
         self._other_medicines = frozenset(canonical_term(term) for term in scope.other_medicines)
         self._never_in_passing = frozenset(canonical_term(term) for term in scope.never_in_passing)
         # A synonyms phrase can swallow a drug name ("what does klonopin do" may read as one
@@ -119,7 +119,7 @@ class FaqMatcher:
             del weights[topic]
         outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
         if outcome.kind == "answer" and (
-            self._beyond_scope(weights) or not self._anchored(question, weights)
+            self._beyond_scope(question, weights) or not self._anchored(question, weights)
         ):
             return MatchOutcome("clarify", outcome.candidates[:1])
         if outcome.kind != "answer" and self._told_by_keyword(question, weights, outcome):
@@ -137,7 +137,7 @@ class FaqMatcher:
         belongs to the entry ranked first and to no other, and the message names the
         medicine and no topic the FAQ does not cover, that entry is the answer.
         """
-        if not outcome.candidates or self._beyond_scope(weights):
+        if not outcome.candidates or self._beyond_scope(question, weights):
             return False
         owners = {self._owned[term] for term in weights if term in self._owned}
         if owners != {outcome.candidates[0].entry_id}:
@@ -154,11 +154,14 @@ class FaqMatcher:
             return True
         return not self._anchor_words.isdisjoint(surface_words(question))
 
-    def _beyond_scope(self, weights: Mapping[str, float]) -> bool:
+    def _beyond_scope(self, question: str, weights: Mapping[str, float]) -> bool:
         """True when the question is about a topic or medicine the answers do not cover."""
         if not self.index.off_topic.isdisjoint(weights):
             return True
-        return not self._other_medicines.isdisjoint(weights) and self._subject.isdisjoint(weights)
+        if self._other_medicines.isdisjoint(weights) or not self._subject.isdisjoint(weights):
+            return False
+        # A synonyms phrase may have swallowed the subject ("klonnies are benzos").
+        return self._subject_words.isdisjoint(surface_words(question))
 
     def search(self, query: str, limit: int = 25) -> list[Candidate]:
         """Entries ranked for ``query`` (autocomplete, moderator tests); all when it is empty.

@@ -39,6 +39,8 @@ HOLDOUT_RECALL_FLOOR = dict.fromkeys(
 # H was written after the last tuning round and never tuned on (91.7% recall, 0.0% false
 # alarms): held to a floor under that, while the gap to the 98% target stays visible.
 HOLDOUT_RECALL_FLOOR["crisis_holdout_h"] = 0.88
+# I was written blind this session and measured once (75.0% recall, 0.5% false alarms).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_i"] = 0.72
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (

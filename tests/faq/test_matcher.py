@@ -333,6 +333,14 @@ def test_a_question_about_another_medicine_alone_is_not_answered() -> None:
     assert guarded.match("how long does a kpin last compared to ativan").entry_id == "duration"
 
 
+def test_the_subject_counts_when_a_phrase_swallowed_it(shipped: FaqMatcher) -> None:
+    # "klonnies are benzos" reads as one concept; Klonopin is still named, so naming Xanax
+    # too ("bars") does not make it a question about Xanax alone.
+    message = "wait so klonnies are benzos too?? thought that was just bars"
+    assert shipped.match(message).entry_id == "benzodiazepine-class"
+    assert shipped.match("so bars are benzos too??").kind != "answer"
+
+
 def test_a_message_with_no_anchor_is_not_answered() -> None:
     entries = [("phone", "What is the number to call for help?", [], ["phone", "help"])]
     thresholds = {"answer": 40.0, "clarify": 30.0, "margin": 5.0}
