@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint unit bench load clean
+.PHONY: run test lint unit bench load model clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# Retrain the crisis model (bot/crisis/crisis_model.json.gz) from tests/eval; commit the file.
+model: $(STAMP)
+	$(BIN)/python -m bot.crisis.train
 
 load: $(STAMP)
 	$(BIN)/python -m tests.load.run_load $(LOAD_ARGS)

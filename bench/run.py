@@ -247,7 +247,7 @@ def _crisis_throughput(
     gc.collect()
     with one_core() as cpu:
         warm = throughput(detector.assess, mix, seconds=settings.throughput_s)
-        fresh = CrisisDetector(detector.lexicon)  # same lexicon, empty caches
+        fresh = CrisisDetector(detector.lexicon, detector.model)  # same lexicon, empty caches
         fresh.warm_up()
         first = mix[: settings.max_first_pass]
         with gc_paused():

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.crisis.lexicon import MEDICAL, CompiledRule, Lexicon, fold_words, load_lexicon
+from bot.crisis.model import CrisisModel, load_model
 from bot.crisis.normalise import normalise
 from bot.crisis.patterns import (
     CLAUSE_MARKS,
@@ -51,6 +52,11 @@ _ACTS = frozenset({Category.OVERDOSE, Category.COMBINATION, Category.THIRD_PARTY
 _SIGNS = "symptoms"
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
+#: The level of an alarm raised by the statistical model alone.
+MODEL_LEVEL = 2
+#: Words before a thing that make it a place ("in the car", "on our server").
+_PLACE_WORDS = frozenset({"in", "on", "at", "into", "onto", "inside", "from", "under", "behind"})
+_DETERMINERS = frozenset({"the", "a", "my", "his", "her", "our", "their", "this", "that"})
 _CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ",", "but", "although", "though", "however"})
 _MAX_TERMS = 6
 #: Longest tag question ("isnt it?", "dont you think?") that makes a statement a question.
@@ -150,8 +156,9 @@ class _Contexts:
 class CrisisDetector:
     """Assess messages for crisis content using a compiled lexicon."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, model: CrisisModel | None = None) -> None:
         self.lexicon = lexicon
+        self.model = model
         doc = lexicon.document
         tagged = [(phrase, i) for i, rule in enumerate(lexicon.rules) for phrase in rule.phrases]
         fillers = lexicon.fillers
@@ -311,7 +318,7 @@ class CrisisDetector:
         found = self._rules.find(tokens)
         topic = self._topic(tokens)
         if not found:
-            return Assessment(safety_note=topic)
+            return self._second_opinion(tokens, Assessment(safety_note=topic))
         message = _Message(tokens)
         covered = {p for _, _, m in self._idioms.find(tokens) for p in m.positions}
         negations = [m for _, _, m in self._negation.find(tokens)]
@@ -322,13 +329,16 @@ class CrisisDetector:
         history = [m for _, _, m in self._history.find(tokens)]
         present = [m for _, _, m in self._present.find(tokens)]
         verdicts: list[_Verdict] = []
+        explained = False  # an idiom or a harmless context explained a crisis phrase away
         for _, rule_index, match in found:
             if covered.intersection(match.positions):
+                explained = True
                 continue
             rule = self.lexicon.rules[rule_index]
             if not all(name in contexts for name in rule.needs):
                 continue
             if any(name in contexts for name in rule.unless):
+                explained = True
                 continue
             verdict = self._judge(
                 rule, match, message, contexts, negations, (nevers, not_yet), history, present,
@@ -338,7 +348,10 @@ class CrisisDetector:
                 verdicts.append(verdict)
         urgent = [v for v in verdicts if v.level < NOTE_LEVEL]
         if not urgent:
-            return Assessment(safety_note=topic or bool(verdicts))
+            calm = Assessment(safety_note=topic or bool(verdicts))
+            if explained:  # "killing it", "goodbye all, off on my trip tomorrow"
+                return calm
+            return self._second_opinion(tokens, calm)
         urgent = self._combine(urgent)
         best = min(urgent, key=lambda v: (v.level, self._priority[v.category], v.start))
         terms: list[str] = []
@@ -346,6 +359,21 @@ class CrisisDetector:
             if verdict.term not in terms:
                 terms.append(verdict.term)
         return Assessment(CrisisResult(best.level, best.category, tuple(terms[:_MAX_TERMS])))
+
+    def _second_opinion(self, tokens: list[str], assessment: Assessment) -> Assessment:
+        """Ask the statistical model about a message the rules let pass.
+
+        Not when the rules read a dangerous topic and judged it safe (a general question,
+        a negation, past history) or an idiom explained a crisis phrase away: that
+        judgement stands. A model alarm is level 2, with the words that weighed most as
+        its terms.
+        """
+        if self.model is None or assessment.safety_note:
+            return assessment
+        verdict = self.model.verdict(tokens)
+        if verdict is None:
+            return assessment
+        return Assessment(CrisisResult(MODEL_LEVEL, verdict.category, verdict.evidence))
 
     def _combine(self, urgent: list[_Verdict]) -> list[_Verdict]:
         """Apply ``combined``: both categories found -> the second at the better level."""
@@ -493,6 +521,7 @@ class CrisisDetector:
             if (
                 kind is not None
                 and not self._is_possessive_of_thing(tokens, index)
+                and not self._is_place(tokens, index, kind)
                 and not self._is_addressee(tokens, index, kind)
             ):
                 return kind
@@ -503,6 +532,16 @@ class CrisisDetector:
     def _is_addressee(tokens: list[str], index: int, kind: str) -> bool:
         """'everyone' in "goodbye everyone, this is my last message" is spoken to, not about."""
         return kind == "generic" and index + 1 < len(tokens) and tokens[index + 1] in CLAUSE_MARKS
+
+    @staticmethod
+    def _is_place(tokens: list[str], index: int, kind: str) -> bool:
+        """'car' in "slumped in the car" is where it happens, not who it happens to."""
+        if kind != "thing":
+            return False
+        before = tokens[max(0, index - 2) : index]
+        if before and before[-1] in _DETERMINERS:
+            before = before[:-1]
+        return bool(before) and before[-1] in _PLACE_WORDS
 
     def _is_possessive_of_thing(self, tokens: list[str], index: int) -> bool:
         """'my' before something other than a body part ('my klonopin') is no subject."""
@@ -569,7 +608,11 @@ class CrisisDetector:
         return False
 
 
-def load_detector(path: Path | None = None) -> CrisisDetector:
-    """Build a detector from the lexicon at ``path`` (None: the packaged lexicon.yaml)."""
+def load_detector(path: Path | None = None, *, statistical: bool = True) -> CrisisDetector:
+    """Build a detector from the lexicon at ``path`` (None: the packaged lexicon.yaml).
+
+    With ``statistical`` the packaged model (``model.py``) gives a second opinion on the
+    messages the rules let pass; without it, or when its file is missing, rules decide alone.
+    """
     with collector_paused():
-        return CrisisDetector(load_lexicon(path))
+        return CrisisDetector(load_lexicon(path), load_model() if statistical else None)

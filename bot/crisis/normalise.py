@@ -104,6 +104,10 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _KILOMETRES = re.compile(r"(?<=\d)(\s*)kms\b")
 # Slash abbreviations of two letters ("s/h", "k/m") are one word: "sh".
 _SLASH_PAIR = re.compile(r"(?<![a-z0-9])([a-z])/([a-z])(?![a-z0-9])")
+# A multiplier written after a dose ("my old dose x3") keeps its number.
+_MULTIPLIER = re.compile(r"^x\d+$")
+# A leet digit written as a spaced-out letter ("s h 0 0 t"), only inside a run of letters.
+_SPACED_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 # A leading 4 read as "a" in short function words ("4ll", "4n", "4nd"), never a unit.
 _LEADING_FOUR = re.compile(r"^4(?=(?:ll|n|nd|ny|nother|lready|gain|fter)$)")
 
@@ -111,7 +115,11 @@ _LEADING_FOUR = re.compile(r"^4(?=(?:ll|n|nd|ny|nother|lready|gain|fter)$)")
 def _fold_chunk(chunk: str) -> str:
     """Undo separators and leetspeak inside one whitespace-delimited chunk."""
     chunk = _LEADING_FOUR.sub("a", chunk)
-    if not any("a" <= ch <= "z" for ch in chunk) or _NUMBER_WITH_UNIT.match(chunk):
+    if (
+        not any("a" <= ch <= "z" for ch in chunk)
+        or _NUMBER_WITH_UNIT.match(chunk)
+        or _MULTIPLIER.match(chunk)
+    ):
         return chunk
     chunk = _BETWEEN_LETTERS.sub("", chunk)
     if any(ch in _LEET_CHARS for ch in chunk):
@@ -134,17 +142,25 @@ def _merge_clause_marks(tokens: list[str]) -> list[str]:
 
 
 def _join_spelled_out(tokens: list[str]) -> list[str]:
-    """Join runs of three or more single letters ("k i l l" -> "kill")."""
+    """Join runs of three or more single letters ("k i l l" -> "kill").
+
+    A single leet digit inside such a run reads as its letter ("s h 0 0 t" -> "shoot"),
+    but only between letters and when the run holds at least three real letters.
+    """
     out: list[str] = []
     run: list[str] = []
     for tok in [*tokens, ""]:
-        if len(tok) == 1 and tok.isalpha():
+        if len(tok) == 1 and (tok.isalpha() or (tok in _SPACED_LEET and run)):
             run.append(tok)
             continue
-        if len(run) >= 3:
-            out.append("".join(run))
+        trailing: list[str] = []
+        while run and not run[-1].isalpha():
+            trailing.insert(0, run.pop())
+        if len(run) >= 3 and sum(ch.isalpha() for ch in run) >= 3:
+            out.append("".join(_SPACED_LEET.get(ch, ch) for ch in run))
         else:
             out.extend(run)
+        out.extend(trailing)
         run = []
         if tok:
             out.append(tok)
