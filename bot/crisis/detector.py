@@ -52,8 +52,10 @@ _ACTS = frozenset({Category.OVERDOSE, Category.COMBINATION, Category.THIRD_PARTY
 _SIGNS = "symptoms"
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
-#: The level of an alarm raised by the statistical model alone.
+#: The level of an alarm raised by the statistical model alone, and its first matched term
+#: (what staff see before the words that weighed most).
 MODEL_LEVEL = 2
+MODEL_TERM = "statistical model"
 #: Words before a thing that make it a place ("in the car", "on our server").
 _PLACE_WORDS = frozenset({"in", "on", "at", "into", "onto", "inside", "from", "under", "behind"})
 _DETERMINERS = frozenset({"the", "a", "my", "his", "her", "our", "their", "this", "that"})
@@ -365,15 +367,16 @@ class CrisisDetector:
 
         Not when the rules read a dangerous topic and judged it safe (a general question,
         a negation, past history) or an idiom explained a crisis phrase away: that
-        judgement stands. A model alarm is level 2, with the words that weighed most as
-        its terms.
+        judgement stands. A model alarm is level 2; its terms say it came from the model,
+        then give the words that weighed most.
         """
         if self.model is None or assessment.safety_note:
             return assessment
         verdict = self.model.verdict(tokens)
         if verdict is None:
             return assessment
-        return Assessment(CrisisResult(MODEL_LEVEL, verdict.category, verdict.evidence))
+        terms = (MODEL_TERM, *verdict.evidence)
+        return Assessment(CrisisResult(MODEL_LEVEL, verdict.category, terms))
 
     def _combine(self, urgent: list[_Verdict]) -> list[_Verdict]:
         """Apply ``combined``: both categories found -> the second at the better level."""

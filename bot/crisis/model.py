@@ -114,7 +114,7 @@ class CrisisModel:
         pulls: dict[str, float] = {}
         for feature in found:
             row = self.weights.get(feature)
-            if row is not None and not feature.startswith("<"):
+            if row is not None and feature[0] != "<" and feature[-1] != "~":
                 pulls[feature] = row[best] - row[self._ok]
         evidence = sorted((f for f, pull in pulls.items() if pull > 0), key=lambda f: -pulls[f])
         return ModelVerdict(Category(self.classes[best]), crisis, tuple(evidence[:EVIDENCE]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.crisis.detector import MODEL_LEVEL, CrisisDetector, load_detector
+from bot.crisis.detector import MODEL_LEVEL, MODEL_TERM, CrisisDetector, load_detector
 from bot.crisis.lexicon import parse_lexicon
 from bot.crisis.model import OK, CrisisModel, load_model, save_model
 from bot.crisis.result import Category
@@ -35,7 +35,8 @@ def test_the_model_catches_what_no_rule_names() -> None:
     assert result is not None
     assert result.category is Category.SUICIDE
     assert result.level == MODEL_LEVEL
-    # Staff see the words that weighed most, not a bare "model said so".
+    # Staff see that the model raised it and the words that weighed most.
+    assert result.terms[0] == MODEL_TERM
     assert "ledge" in result.terms
     assert _detector(None).assess("standing on the ledge again").crisis is None
 
