@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from bot.alerts import build_alert
 from bot.console import ConsoleChat, CrisisHook, preview_staff_alert
 from bot.crisis.lexicon import check_lexicon
+from bot.crisis.model import ModelFileError, read_model
 from bot.escalation import EscalationService
 from bot.faq.lint import DEFAULT_MAX_REVIEW_AGE_DAYS, lint_file
 from bot.faq.loader import load_faq, validate_faq
@@ -282,7 +283,24 @@ def _check(args: argparse.Namespace) -> int:
     faq_ok = _report(str(faq_path), problems, counts, strict=args.strict)
     lexicon_name = str(lexicon_path) if lexicon_path else "crisis lexicon (packaged)"
     lexicon_ok = _report(lexicon_name, check_lexicon(lexicon_path), "valid", strict=args.strict)
-    return 0 if faq_ok and lexicon_ok else 1
+    return 0 if faq_ok and lexicon_ok and _check_model() else 1
+
+
+def _check_model() -> bool:
+    """Report on the packaged crisis model: usable, missing (rules alone) or broken."""
+    try:
+        model = read_model()
+    except ModelFileError as error:
+        print(f"error: {error}; the rules work alone until `make model` writes a new one")
+        return False
+    if model is None:
+        print("note: no crisis model file; the rules work alone (`make model` writes one)")
+        return True
+    print(
+        f"ok: crisis model (packaged): {len(model.weights):,} features, "
+        f"alarm threshold {model.threshold:.2f}"
+    )
+    return True
 
 
 def _report(name: str, problems: Sequence[Problem], ok_text: str, *, strict: bool = False) -> bool:

@@ -17,6 +17,7 @@ import pytest
 from bot import cli
 from bot.cli import CONSOLE_NOTICE, ask_record, main
 from bot.console import WELCOME
+from bot.crisis import model as model_module
 from bot.crisis.messages import crisis_reply
 from bot.crisis.result import Assessment, Category, CrisisResult
 from bot.faq.outcome import Candidate, MatchOutcome
@@ -26,6 +27,16 @@ from bot.settings import Settings
 from bot.wiring import build_pipeline
 from bot.yamlsource import Problem
 from tests.conftest import SETTING_NAMES, VALID_FAQ
+
+
+def _model_line() -> str:
+    """What `faq-bot check` says about the packaged crisis model."""
+    model = model_module.read_model()
+    assert model is not None
+    return (
+        f"ok: crisis model (packaged): {len(model.weights):,} features, "
+        f"alarm threshold {model.threshold:.2f}"
+    )
 
 REPO = Path(__file__).resolve().parents[1]
 ASK_KEYS = ["query", "kind", "entry_id", "score", "candidates", "crisis"]
@@ -79,6 +90,7 @@ def test_check_valid_file(faq_file: Path, capsys: pytest.CaptureFixture[str]) ->
     assert _summary(capsys.readouterr().out) == [
         f"ok: {faq_file}: 2 entries, 2 sources",
         "ok: crisis lexicon (packaged): valid",
+        _model_line(),
     ]
 
 
@@ -117,8 +129,23 @@ def test_check_defaults_to_the_settings(
     assert _summary(capsys.readouterr().out) == [
         f"ok: {faq_file}: 2 entries, 2 sources",
         "ok: my-lexicon.yaml: valid",
+        _model_line(),
     ]
     assert checked == [Path("my-lexicon.yaml")]
+
+
+def test_check_reports_a_broken_crisis_model(
+    faq_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    broken = tmp_path / "crisis_model.json.gz"
+    broken.write_bytes(b"garbage")
+    monkeypatch.setattr(model_module, "MODEL_PATH", broken)
+    assert main(["check", str(faq_file)]) == 1
+    assert "not a usable crisis model" in capsys.readouterr().out
+    monkeypatch.setattr(model_module, "MODEL_PATH", tmp_path / "missing.json.gz")
+    assert main(["check", str(faq_file)]) == 0
+    assert "no crisis model file; the rules work alone" in capsys.readouterr().out
 
 
 def test_check_reports_lexicon_problems(

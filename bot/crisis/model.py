@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import logging
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.crisis.result import Category
+
+logger = logging.getLogger(__name__)
 
 MODEL_PATH = Path(__file__).with_name("crisis_model.json.gz")
 OK = "ok"  # the class of messages that must not escalate
@@ -132,14 +135,40 @@ class CrisisModel:
         }
 
 
-def load_model(path: Path | None = None) -> CrisisModel | None:
-    """Read a trained model; None when the file is missing (the rules then work alone)."""
+class ModelFileError(ValueError):
+    """The model file exists but cannot be used."""
+
+
+def read_model(path: Path | None = None) -> CrisisModel | None:
+    """Read a trained model; None when the file is missing, ModelFileError when broken."""
     path = MODEL_PATH if path is None else path
     if not path.exists():
         return None
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        data = json.load(handle)
-    return CrisisModel(data["classes"], data["bias"], data["weights"], float(data["threshold"]))
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+        model = CrisisModel(
+            data["classes"], data["bias"], data["weights"], float(data["threshold"])
+        )
+        Category(next(c for c in model.classes if c != OK))  # the classes are categories
+        if len(model.bias) != len(model.classes) or not 0.0 < model.threshold < 1.0:
+            raise ValueError("bias or threshold out of shape")
+    except (OSError, EOFError, ValueError, KeyError, TypeError, StopIteration) as error:
+        reason = type(error).__name__
+        raise ModelFileError(f"{path}: not a usable crisis model ({reason})") from error
+    return model
+
+
+def load_model(path: Path | None = None) -> CrisisModel | None:
+    """The model at ``path``, or None when it is missing or broken: the rules then work alone.
+
+    A broken file never stops the bot; it is logged (without any message text).
+    """
+    try:
+        return read_model(path)
+    except ModelFileError as error:
+        logger.warning("crisis model not loaded, rules work alone: %s", error)
+        return None
 
 
 def save_model(model: CrisisModel, path: Path) -> None:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
+import json
+import logging
 from pathlib import Path
+
+import pytest
 
 from bot.crisis.detector import MODEL_LEVEL, MODEL_TERM, CrisisDetector, load_detector
 from bot.crisis.lexicon import parse_lexicon
-from bot.crisis.model import OK, CrisisModel, load_model, save_model
+from bot.crisis.model import OK, CrisisModel, ModelFileError, load_model, read_model, save_model
 from bot.crisis.result import Category
 from bot.crisis.train import Example, train
 from tests.crisis.test_lexicon import MINIMAL
@@ -86,6 +91,22 @@ def test_training_is_deterministic_and_learns_the_difference(tmp_path: Path) -> 
 def test_without_a_model_file_the_rules_work_alone(tmp_path: Path) -> None:
     assert load_model(tmp_path / "missing.json.gz") is None
     assert load_detector(statistical=False).model is None
+
+
+def test_a_broken_model_file_is_reported_and_never_stops_the_bot(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    broken = tmp_path / "model.json.gz"
+    broken.write_bytes(b"not gzip at all")
+    with pytest.raises(ModelFileError, match="not a usable crisis model"):
+        read_model(broken)
+    with caplog.at_level(logging.WARNING):
+        assert load_model(broken) is None
+    assert "rules work alone" in caplog.text
+    half = tmp_path / "half.json.gz"
+    with gzip.open(half, "wt", encoding="utf-8") as handle:
+        json.dump({"classes": ["ok", "suicide"], "bias": [0.0]}, handle)
+    assert load_model(half) is None
 
 
 def test_the_shipped_model_is_packaged_and_sane() -> None:
