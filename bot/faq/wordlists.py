@@ -19,6 +19,10 @@ from bot.english import dictionary_words
 # ("social butterfly mode", which would otherwise be read as "mod", the server's moderators).
 # Also possessives typed without the apostrophe ("her moms ativan", which the typo corrector
 # would otherwise read as "mods") and life-story words ("since 9th grade", "after my divorce").
+# Also the other people who prescribe ("my neurologist gave it to me"), a tag "right"
+# ("kpins are benzos right", "right now"), "hell" ("it has been hell"), "weekend" (like
+# "week"), "pop" (like "popping"), "swear" ("i swear it got worse") and "without" (its
+# phrases, "go without", "without being a benzo", still count).
 _STOPWORD_TEXT = """
     a about above actually after again all also am an and any anybody anyone anything are
     around as at be because been before being both but by can cant could couldnt did didnt
@@ -69,6 +73,8 @@ _STOPWORD_TEXT = """
     mode modes barely hardly came hard
     moms mums dads sons daughters sisters brothers wifes husbands cousins poppin popping
     th grade divorce divorced eventually halfway along find within
+    neurologist neurologists neuro prescriber prescribers psychiatrists pcp
+    right without hell weekend weekends pop pops popped swear swears swore
 """
 STOPWORDS: frozenset[str] = frozenset(_STOPWORD_TEXT.split())
 
@@ -383,7 +389,7 @@ FILLER_PHRASES: tuple[str, ...] = (
 _INTENSIFIER_TEXT = (
     "even really actually exactly just literally basically honestly kinda sorta so super very "
     "extra pretty quite totally real realy actual genuinely truly way total absolutely completely "
-    "fully"
+    "fully absolute utter utterly pure"
 )
 INTENSIFIERS: frozenset[str] = frozenset(_INTENSIFIER_TEXT.split()) | {"lol", "lmao", "tbh", "ngl"}
 
