@@ -58,6 +58,10 @@ MODEL_LEVEL = 2
 MODEL_TERM = "statistical model"
 #: Words before a thing that make it a place ("in the car", "on our server").
 _PLACE_WORDS = frozenset({"in", "on", "at", "into", "onto", "inside", "from", "under", "behind"})
+#: Words before a thing that make it an object, not the subject ("talking to the tv").
+_OBJECT_WORDS = _PLACE_WORDS | frozenset(
+    {"to", "with", "about", "of", "for", "near", "by", "over", "through", "towards", "toward"}
+)
 _DETERMINERS = frozenset({"the", "a", "my", "his", "her", "our", "their", "this", "that"})
 _CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ",", "but", "although", "though", "however"})
 _MAX_TERMS = 6
@@ -77,6 +81,15 @@ class _Verdict:
     category: Category
     term: str
     start: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Timeline:
+    """Cues of time in one message: past history, happening now, looking back on it."""
+
+    history: list[Match]
+    present: list[Match]
+    looking_back: frozenset[int]  # sentences that say the sentence before them is past
 
 
 def _tagged(phrases: Sequence[Phrase]) -> list[tuple[Phrase, int]]:
@@ -182,6 +195,7 @@ class CrisisDetector:
         self._answered_no = index(_tagged(lexicon.answered_no))
         self._history = index(_tagged(lexicon.history_cues))
         self._present = index(_tagged(lexicon.present_cues))
+        self._looking_back = index(_tagged(lexicon.looking_back_cues))
         self._between = fillers | frozenset(
             w for text in doc.negation.between for w in fold_words(text)
         )
@@ -328,8 +342,11 @@ class CrisisDetector:
         nevers = [m for _, _, m in self._never.find(tokens)]
         not_yet = [m for _, _, m in self._not_yet.find(tokens)]
         answers = self._answers_no(message)
-        history = [m for _, _, m in self._history.find(tokens)]
-        present = [m for _, _, m in self._present.find(tokens)]
+        timeline = _Timeline(
+            [m for _, _, m in self._history.find(tokens)],
+            [m for _, _, m in self._present.find(tokens)],
+            frozenset(message.sentence[m.start] for _, _, m in self._looking_back.find(tokens)),
+        )
         verdicts: list[_Verdict] = []
         explained = False  # an idiom or a harmless context explained a crisis phrase away
         for _, rule_index, match in found:
@@ -343,7 +360,7 @@ class CrisisDetector:
                 explained = True
                 continue
             verdict = self._judge(
-                rule, match, message, contexts, negations, (nevers, not_yet), history, present,
+                rule, match, message, contexts, negations, (nevers, not_yet), timeline,
                 answers,
             )
             if verdict is not None:
@@ -428,8 +445,7 @@ class CrisisDetector:
         contexts: _Contexts,
         negations: list[Match],
         nevers: tuple[list[Match], list[Match]],
-        history: list[Match],
-        present: list[Match],
+        timeline: _Timeline,
         answers: Sequence[Match] = (),
     ) -> _Verdict | None:
         tokens = message.tokens
@@ -456,7 +472,7 @@ class CrisisDetector:
         medical = category in MEDICAL
         if subject == "generic":
             return _Verdict(NOTE_LEVEL, category, term, match.start)
-        if self._is_history(match, message, history, present):
+        if self._is_history(match, message, timeline):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         if self._is_general_question(match, message, subject, medical):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
@@ -538,13 +554,16 @@ class CrisisDetector:
 
     @staticmethod
     def _is_place(tokens: list[str], index: int, kind: str) -> bool:
-        """'car' in "slumped in the car" is where it happens, not who it happens to."""
+        """'car' in "slumped in the car" is where it happens, not who it happens to.
+
+        The same holds for a thing after any preposition ("talking to the tv").
+        """
         if kind != "thing":
             return False
         before = tokens[max(0, index - 2) : index]
         if before and before[-1] in _DETERMINERS:
             before = before[:-1]
-        return bool(before) and before[-1] in _PLACE_WORDS
+        return bool(before) and before[-1] in _OBJECT_WORDS
 
     def _is_possessive_of_thing(self, tokens: list[str], index: int) -> bool:
         """'my' before something other than a body part ('my klonopin') is no subject."""
@@ -553,23 +572,27 @@ class CrisisDetector:
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         return following not in self._parts
 
-    def _is_history(
-        self, match: Match, message: _Message, history: list[Match], present: list[Match]
-    ) -> bool:
+    def _is_history(self, match: Match, message: _Message, timeline: _Timeline) -> bool:
+        """True if ``match`` is told as past history and nothing says it is happening now.
+
+        A history cue counts in the match's sentence, unless the phrase holds all of it
+        ("i no longer wish to go on living"); a looking-back cue counts in the sentence
+        after it ("... i wanted to die every day. that was a long time ago").
+        """
         sentence = message.sentence[match.start]
         own = set(match.positions)
-        # A cue inside the phrase is part of what it says: "i no longer wish to go on living".
-        if not any(
-            message.sentence[h.start] == sentence and own.isdisjoint(h.positions)
-            for h in history
-        ):
+        told_past = any(
+            message.sentence[h.start] == sentence and not set(h.positions) <= own
+            for h in timeline.history
+        )
+        if not told_past and sentence + 1 not in timeline.looking_back:
             return False
         clause = message.clause[match.start]
         # A present cue inside a history cue is part of it: "2 years since my last relapse".
-        covered = {pos for h in history for pos in h.positions}
+        covered = {pos for h in timeline.history for pos in h.positions}
         return not any(
             message.clause[p.start] == clause and not set(p.positions) <= covered
-            for p in present
+            for p in timeline.present
         )
 
     def _is_general_question(

@@ -110,6 +110,13 @@ class History(_Strict):
     """Cues that a crisis lies in the past ('used to', '2 years clean')."""
 
     cues: list[str] = Field(min_length=1)
+    looking_back: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Cues that make the sentence before them past history "
+            "('i wanted to die every day. that was a long time ago')."
+        ),
+    )
     present: list[str] = Field(
         default_factory=list,
         description="Cues that it is happening again now; they cancel a history cue.",
@@ -241,6 +248,7 @@ class Lexicon:
     vocabulary: frozenset[str]
     crisis_words: frozenset[str]
     fillers: frozenset[str] = frozenset()
+    looking_back_cues: tuple[Phrase, ...] = ()
 
 
 def default_lexicon_path() -> Path:
@@ -409,6 +417,7 @@ class _Builder:
         answered_no = self.phrases(("negation", "answered_no"), doc.negation.answered_no)
         history = self.phrases(("history", "cues"), doc.history.cues)
         present = self.phrases(("history", "present"), doc.history.present)
+        looking_back = self.phrases(("history", "looking_back"), doc.history.looking_back)
         if self.problems:
             return None
         vocabulary = frozenset(self.words) | frozenset(short_forms)
@@ -429,6 +438,7 @@ class _Builder:
             vocabulary=vocabulary,
             crisis_words=crisis_words,
             fillers=frozenset(w for text in doc.fillers for w in fold_words(text)),
+            looking_back_cues=looking_back,
         )
 
 
