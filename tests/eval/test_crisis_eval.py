@@ -45,6 +45,9 @@ HOLDOUT_RECALL_FLOOR = dict.fromkeys(
 # tuned on; both are at 100% now.
 HOLDOUT_RECALL_FLOOR["crisis_holdout_h"] = 0.97
 HOLDOUT_RECALL_FLOOR["crisis_holdout_i"] = 0.97
+# J was written blind this session and measured once: 93.6% recall, 1.5% false alarms
+# (rules alone 74.3%).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_j"] = 0.92
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
