@@ -333,6 +333,32 @@ def test_a_question_about_another_medicine_alone_is_not_answered() -> None:
     assert guarded.match("how long does a kpin last compared to ativan").entry_id == "duration"
 
 
+@pytest.mark.parametrize(
+    ("message", "answered"),
+    [
+        # Everyday words in a story are not the topics they can name elsewhere: a death in
+        # the family is not an overdose question, dinner is not small talk, a white knuckle
+        # is not a pill's colour.
+        ("been on klonopin since my mom died 6 years ago, is taking it that long bad",
+         "long-term-use"),
+        ("wear off by dinner, how many hours does klonopin last", "what-is-klonopin"),
+        ("waves are brutal, do detox places give meds or do u just white knuckle it",
+         "withdrawal-detox"),
+        # ...while the questions those topics are listed for still get no answer.
+        ("can you die from taking too much klonopin", None),
+        ("is the white pill klonopin", None),
+    ],
+)
+def test_story_words_are_not_the_topics_they_can_name(
+    shipped: FaqMatcher, message: str, answered: str | None
+) -> None:
+    outcome = shipped.match(message)
+    if answered is None:
+        assert outcome.kind != "answer"
+    else:
+        assert outcome.entry_id == answered
+
+
 def test_the_subject_counts_when_a_phrase_swallowed_it(shipped: FaqMatcher) -> None:
     # "klonnies are benzos" reads as one concept; Klonopin is still named, so naming Xanax
     # too ("bars") does not make it a question about Xanax alone.
