@@ -50,6 +50,12 @@ from bot.gc_pause import collector_paused
 _ACTS = frozenset({Category.OVERDOSE, Category.COMBINATION, Category.THIRD_PARTY})
 #: The context whose phrases are signs of an emergency (never put off by "not_yet").
 _SIGNS = "symptoms"
+#: The context that says a threat is meant ("got it planned"): idioms of provocation
+#: ("... if he touches my stuff") no longer explain the threat away.
+_MEANS_IT = "means_it"
+#: The context that says a question is about the writer's own present ("on day 3 after
+#: dropping my klonnies"): such a question reports signs, it does not ask in general.
+_OWN_NOW = "own_now"
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
 #: The level of an alarm raised by the statistical model alone, and its first matched term
@@ -205,6 +211,7 @@ class CrisisDetector:
             w for t in doc.questions.hypothetical for w in fold_words(t)
         )
         self._tags = frozenset(w for t in doc.questions.tags for w in fold_words(t))
+        self._hedges = frozenset(w for t in doc.questions.hedges for w in fold_words(t))
         subjects = doc.subjects
         self._subject: dict[str, str] = {}
         for kind, words in (
@@ -336,7 +343,10 @@ class CrisisDetector:
         if not found:
             return self._second_opinion(tokens, Assessment(safety_note=topic))
         message = _Message(tokens)
-        covered = {p for _, _, m in self._idioms.find(tokens) for p in m.positions}
+        idioms = [m for _, _, m in self._idioms.find(tokens)]
+        if idioms and self._means_it(tokens):
+            idioms = self._unprovoked(idioms, found)
+        covered = {p for m in idioms for p in m.positions}
         negations = [m for _, _, m in self._negation.find(tokens)]
         contexts = _Contexts(self._contexts, message, covered, negations, self._cue_before)
         nevers = [m for _, _, m in self._never.find(tokens)]
@@ -433,6 +443,23 @@ class CrisisDetector:
                 cues.append(answer)
         return cues
 
+    def _unprovoked(
+        self, idioms: list[Match], found: Sequence[tuple[Phrase, int, Match]]
+    ) -> list[Match]:
+        """Idioms left once a threat is meant: those over a threat to a person are dropped."""
+        threats = {
+            p
+            for _, index, m in found
+            if self.lexicon.rules[index].category == Category.HARM_TO_OTHERS
+            for p in m.positions
+        }
+        return [m for m in idioms if not threats.intersection(m.positions)]
+
+    def _means_it(self, tokens: list[str]) -> bool:
+        """True if the message says its threat is planned or meant (context ``means_it``)."""
+        index = self._contexts.get(_MEANS_IT)
+        return index is not None and bool(index.find(tokens))
+
     def _topic(self, tokens: list[str]) -> bool:
         return bool(self._topics.find(tokens))
 
@@ -474,7 +501,9 @@ class CrisisDetector:
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         if self._is_history(match, message, timeline):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
-        if self._is_general_question(match, message, subject, medical):
+        if self._is_general_question(match, message, subject, medical) and not (
+            medical and _OWN_NOW in contexts
+        ):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         negated = False
         if medical:
@@ -605,6 +634,8 @@ class CrisisDetector:
             asks = True
         if not asks and end < len(tokens) and tokens[end] == ",":
             asks = self._tag_question(tokens, end + 1)
+        if asks and tokens[start] not in self._starters and self._hedged(tokens, end):
+            asks = False  # "s3izur3 i th1nk??" states a guess, it asks nothing in general
         if not asks:
             return False
         hypothetical = any(tokens[i] in self._hypothetical for i in range(start, match.start))
@@ -614,6 +645,11 @@ class CrisisDetector:
         if subject in (None, "generic"):
             return True
         return hypothetical
+
+    def _hedged(self, tokens: list[str], end: int) -> bool:
+        """True if the question mark closing the clause ending at ``end`` follows a hedge."""
+        mark = end - 1 if tokens[end - 1] == "?" else end
+        return 0 < mark < len(tokens) and tokens[mark - 1] in self._hedges
 
     def _tag_question(self, tokens: list[str], start: int) -> bool:
         """True if a short tag ("right?", "isnt it?") starting at ``start`` ends in "?"."""

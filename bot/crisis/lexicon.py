@@ -138,6 +138,13 @@ class Questions(_Strict):
             "('seizures are rare after a slow taper, right?')."
         ),
     )
+    hedges: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Words that, just before a question mark, make a statement a guess rather than a "
+            "question ('seizure i think??')."
+        ),
+    )
 
 
 class Subjects(_Strict):
@@ -396,6 +403,7 @@ class _Builder:
             (("questions", "starters"), doc.questions.starters),
             (("questions", "hypothetical"), doc.questions.hypothetical),
             (("questions", "tags"), doc.questions.tags),
+            (("questions", "hedges"), doc.questions.hedges),
             *(
                 (("subjects", name), getattr(doc.subjects, name))
                 for name in type(doc.subjects).model_fields

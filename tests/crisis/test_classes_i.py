@@ -11,19 +11,14 @@ from __future__ import annotations
 import pytest
 
 from bot.crisis.detector import CrisisDetector
-from bot.crisis.lexicon import load_lexicon
+from tests.crisis.verdicts import category
 
 
-@pytest.fixture(scope="module")
-def detector() -> CrisisDetector:
-    built = CrisisDetector(load_lexicon())
-    built.warm_up()
-    return built
+@pytest.fixture
+def detector(rules_detector: CrisisDetector) -> CrisisDetector:
+    return rules_detector
 
 
-def category(detector: CrisisDetector, text: str) -> str | None:
-    result = detector.assess(text).crisis
-    return result.category.value if result is not None else None
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.crisis.detector import CrisisDetector
-
-
-def category(detector: CrisisDetector, text: str) -> str | None:
-    result = detector.assess(text).crisis
-    return result.category.value if result is not None else None
+from tests.crisis.verdicts import category
 
 
 @pytest.mark.parametrize(

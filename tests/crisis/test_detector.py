@@ -6,15 +6,13 @@ from hypothesis import strategies as st
 
 from bot.crisis.detector import CrisisDetector
 from bot.crisis.result import Category
+from tests.crisis.verdicts import category
 
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 
-def category(detector: CrisisDetector, text: str) -> str | None:
-    result = detector.assess(text).crisis
-    return result.category.value if result is not None else None
 
 
 @pytest.mark.parametrize(

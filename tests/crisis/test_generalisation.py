@@ -6,11 +6,7 @@ import pytest
 
 from bot.crisis.detector import CrisisDetector
 from bot.crisis.result import Category
-
-
-def category(detector: CrisisDetector, text: str) -> str | None:
-    result = detector.assess(text).crisis
-    return result.category.value if result is not None else None
+from tests.crisis.verdicts import category
 
 
 @pytest.mark.parametrize(
