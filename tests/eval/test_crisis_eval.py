@@ -48,6 +48,9 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_i"] = 0.97
 # J was written blind this session and measured once: 93.6% recall, 1.5% false alarms
 # (rules alone 74.3%).
 HOLDOUT_RECALL_FLOOR["crisis_holdout_j"] = 0.92
+# K, the last set of the session, measured once: 94.3% recall, 2.0% false alarms (rules
+# alone 74.3% / 1.5%).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_k"] = 0.92
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
