@@ -93,7 +93,7 @@ class CrisisModel:
     def probabilities_of(self, found: Iterable[str]) -> list[float]:
         """Probability of each class (in ``classes`` order) for a message's features."""
         scores = list(self.bias)
-        for feature in set(found):
+        for feature in dict.fromkeys(found):  # each once, in a fixed order: same sums every run
             row = self.weights.get(feature)
             if row is not None:
                 for number, weight in enumerate(row):
@@ -127,7 +127,7 @@ class CrisisModel:
         return {
             "classes": list(self.classes),
             "bias": [round(value, 4) for value in self.bias],
-            "threshold": self.threshold,
+            "threshold": round(self.threshold, 4),
             "weights": {
                 feature: [round(value, 3) for value in row]
                 for feature, row in sorted(self.weights.items())
@@ -174,5 +174,9 @@ def load_model(path: Path | None = None) -> CrisisModel | None:
 def save_model(model: CrisisModel, path: Path) -> None:
     """Write ``model`` where ``load_model`` reads it (gzip-compressed JSON, stable order)."""
     payload = json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True)
-    with gzip.GzipFile(path, "wb", mtime=0) as handle:
+    # No file name or time in the gzip header: the same model is the same bytes.
+    with (
+        path.open("wb") as raw,
+        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as handle,
+    ):
         handle.write(payload.encode("utf-8"))

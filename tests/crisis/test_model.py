@@ -81,8 +81,10 @@ def test_training_is_deterministic_and_learns_the_difference(tmp_path: Path) -> 
     ok = first.classes.index(OK)
     assert first.probabilities(["took", "the", "whole", "bottle"])[ok] < 0.5
     assert first.probabilities(["took", "my", "evening", "pill"])[ok] > 0.5
-    path = tmp_path / "model.json.gz"
+    path, again = tmp_path / "model.json.gz", tmp_path / "again.json.gz"
     save_model(first, path)
+    save_model(second, again)
+    assert path.read_bytes() == again.read_bytes()  # the same model is the same file
     loaded = load_model(path)
     assert loaded is not None
     assert loaded.to_json() == first.to_json()
