@@ -15,13 +15,6 @@ from bot.crisis.detector import CrisisDetector
 from tests.crisis.verdicts import category
 
 
-@pytest.fixture
-def detector(rules_detector: CrisisDetector) -> CrisisDetector:
-    return rules_detector
-
-
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -42,8 +35,8 @@ def detector(rules_detector: CrisisDetector) -> CrisisDetector:
         ("i relapsed after 2 years clean and took 30 pills", "overdose"),
     ],
 )
-def test_past_history(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_past_history(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -63,8 +56,8 @@ def test_past_history(detector: CrisisDetector, text: str, expected: str | None)
         ),
     ],
 )
-def test_anniversaries(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_anniversaries(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -80,8 +73,8 @@ def test_anniversaries(detector: CrisisDetector, text: str, expected: str | None
         ("never felt this bad, i want to kill myself", "suicide"),
     ],
 )
-def test_denials(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_denials(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -95,8 +88,8 @@ def test_denials(detector: CrisisDetector, text: str, expected: str | None) -> N
         ("tomorrow is my last day on earth", "suicide"),
     ],
 )
-def test_last_day(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_last_day(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -114,8 +107,10 @@ def test_last_day(detector: CrisisDetector, text: str, expected: str | None) -> 
         ),
     ],
 )
-def test_things_as_subjects(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_things_as_subjects(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -129,8 +124,8 @@ def test_things_as_subjects(detector: CrisisDetector, text: str, expected: str |
         ("dropped 10 bars an hour ago and can't feel my legs", "overdose"),
     ],
 )
-def test_dropped_bottle(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_dropped_bottle(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -143,5 +138,5 @@ def test_dropped_bottle(detector: CrisisDetector, text: str, expected: str | Non
         ("i've written goodbye letters to my family, tonight's the night", "suicide"),
     ],
 )
-def test_occasion_letters(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_occasion_letters(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected

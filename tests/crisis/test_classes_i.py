@@ -14,13 +14,6 @@ from bot.crisis.detector import CrisisDetector
 from tests.crisis.verdicts import category
 
 
-@pytest.fixture
-def detector(rules_detector: CrisisDetector) -> CrisisDetector:
-    return rules_detector
-
-
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -38,8 +31,10 @@ def detector(rules_detector: CrisisDetector) -> CrisisDetector:
         ("finished the 28 day pack on schedule", None),
     ],
 )
-def test_counts_and_supplies(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_counts_and_supplies(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -55,8 +50,10 @@ def test_counts_and_supplies(detector: CrisisDetector, text: str, expected: str 
         ("forgetting to breathe during yoga is so real lol", None),
     ],
 )
-def test_slang_combinations(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_slang_combinations(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -71,9 +68,9 @@ def test_slang_combinations(detector: CrisisDetector, text: str, expected: str |
     ],
 )
 def test_spaced_letters_and_algospeak(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -88,8 +85,10 @@ def test_spaced_letters_and_algospeak(
         ("day 5 off coffee, heart racing less, feeling great", None),
     ],
 )
-def test_withdrawal_by_symptoms(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_withdrawal_by_symptoms(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -110,9 +109,9 @@ def test_withdrawal_by_symptoms(detector: CrisisDetector, text: str, expected: s
     ],
 )
 def test_suicide_plans_and_goodbyes(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -128,8 +127,8 @@ def test_suicide_plans_and_goodbyes(
         ("barcode scanner at work broke again", None),
     ],
 )
-def test_self_harm_now(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_self_harm_now(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -144,8 +143,10 @@ def test_self_harm_now(detector: CrisisDetector, text: str, expected: str | None
         ("trust me youll be fine without him", None),
     ],
 )
-def test_third_party_scenes(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_third_party_scenes(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -164,6 +165,6 @@ def test_third_party_scenes(detector: CrisisDetector, text: str, expected: str |
     ],
 )
 def test_threats_with_means_or_routine(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected

@@ -16,13 +16,6 @@ from bot.crisis.detector import CrisisDetector
 from tests.crisis.verdicts import category
 
 
-@pytest.fixture
-def detector(rules_detector: CrisisDetector) -> CrisisDetector:
-    return rules_detector
-
-
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -48,8 +41,8 @@ def detector(rules_detector: CrisisDetector) -> CrisisDetector:
         ("ran out of kpins 3 days ago, anxiety is rough but im managing", None),
     ],
 )
-def test_withdrawal_signs(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_withdrawal_signs(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -65,9 +58,9 @@ def test_withdrawal_signs(detector: CrisisDetector, text: str, expected: str | N
     ],
 )
 def test_giving_away_with_a_date(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -85,9 +78,9 @@ def test_giving_away_with_a_date(
     ],
 )
 def test_self_harm_with_things_at_hand(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -101,8 +94,10 @@ def test_self_harm_with_things_at_hand(
         ("my mom is on the floor doing yoga making weird breathing sounds lol", None),
     ],
 )
-def test_scene_told_by_sounds(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_scene_told_by_sounds(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -126,9 +121,9 @@ def test_scene_told_by_sounds(detector: CrisisDetector, text: str, expected: str
     ],
 )
 def test_threats_planned_terse_or_nearly_done(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -143,5 +138,7 @@ def test_threats_planned_terse_or_nearly_done(
         ("my roommate is not breathing, i found him like this", "third-party"),
     ],
 )
-def test_hyperbole_and_history(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_hyperbole_and_history(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected

@@ -18,11 +18,6 @@ from bot.crisis.detector import CrisisDetector
 from tests.crisis.verdicts import category
 
 
-@pytest.fixture
-def detector(rules_detector: CrisisDetector) -> CrisisDetector:
-    return rules_detector
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -35,9 +30,9 @@ def detector(rules_detector: CrisisDetector) -> CrisisDetector:
     ],
 )
 def test_question_telling_an_amount_taken(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -58,9 +53,9 @@ def test_question_telling_an_amount_taken(
     ],
 )
 def test_benzo_with_drink_or_opioid(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -75,8 +70,8 @@ def test_benzo_with_drink_or_opioid(
         ("suicide keeps coming up in the show im watching", None),
     ],
 )
-def test_burden_and_plan(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_burden_and_plan(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -89,8 +84,8 @@ def test_burden_and_plan(detector: CrisisDetector, text: str, expected: str | No
         ("been banging my head against a wall with this insurance paperwork", None),
     ],
 )
-def test_hitting_ones_head(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_hitting_ones_head(rules_detector: CrisisDetector, text: str, expected: str | None) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -105,8 +100,10 @@ def test_hitting_ones_head(detector: CrisisDetector, text: str, expected: str | 
         ("shooting up the charts this week, my sales are great", None),
     ],
 )
-def test_poisoning_and_attacks(detector: CrisisDetector, text: str, expected: str | None) -> None:
-    assert category(detector, text) == expected
+def test_poisoning_and_attacks(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -138,6 +135,6 @@ def test_poisoning_and_attacks(detector: CrisisDetector, text: str, expected: st
     ],
 )
 def test_history_told_by_season_or_first_time(
-    detector: CrisisDetector, text: str, expected: str | None
+    rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
-    assert category(detector, text) == expected
+    assert category(rules_detector, text) == expected
