@@ -138,3 +138,12 @@ def test_history_told_by_season_or_first_time(
     rules_detector: CrisisDetector, text: str, expected: str | None
 ) -> None:
     assert category(rules_detector, text) == expected
+
+
+def test_a_contracted_sign_is_still_a_sign(rules_detector: CrisisDetector) -> None:
+    # "breathing's" reaches the rules as one word; a question before it changes nothing.
+    report = "I took 4mg and I'm really drunk and my breathing's shallow"
+    assert category(rules_detector, report) == "combination"
+    assert category(rules_detector, f"can you throw up klonopin after drinking? {report}") == (
+        "combination"
+    )
