@@ -81,16 +81,12 @@ class FaqMatcher:
         self._common = max(COMMON_POSTINGS, count // 20)
         self._weak = WEAK_TERM_SHARE * self.index.rarest_weight
         scope = document.scope
-        self._subject, self._subject_words = _named(document, scope.subject)
+        self._subject = _named(document, scope.subject)
         self._other_medicines = frozenset(canonical_term(term) for term in scope.other_medicines)
         self._never_in_passing = frozenset(canonical_term(term) for term in scope.never_in_passing)
-        # A synonyms phrase can swallow a drug name ("what does klonopin do" may read as one
-        # concept), so anchors and medicine names are checked as words as well as terms.
-        self._anchor_terms, self._anchor_words = _named(document, scope.anchors)
-        self._medicine_terms, self._medicine_words = _named(
-            document, [*scope.subject, *scope.other_medicines]
-        )
-        self._owned = _owned_keywords(self.index, self._medicine_terms)
+        self._anchors = _named(document, scope.anchors)
+        self._medicines = _named(document, [*scope.subject, *scope.other_medicines])
+        self._owned = _owned_keywords(self.index, self._medicines.terms)
         is_english_word("warm")  # load the word list now, not on the first question
 
     def match(self, question: str) -> MatchOutcome:
@@ -106,28 +102,29 @@ class FaqMatcher:
         sink"): nothing ties it to the subject.
         """
         weights = self._query_weights(question)
+        words = frozenset(surface_words(question))
         for topic in mentioned_in_passing(
             question,
             weights,
             off_topic=self.index.off_topic,
             analyser=self.index.analyser,
-            medicine_terms=self._medicine_terms,
-            medicine_words=self._medicine_words,
+            medicine_terms=self._medicines.terms,
+            medicine_words=self._medicines.words,
             never=self._never_in_passing,
         ):
             weights[f"aside:{topic}"] = ASIDE_SHARE * self.index.rarest_weight
             del weights[topic]
         outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
         if outcome.kind == "answer" and (
-            self._beyond_scope(question, weights) or not self._anchored(question, weights)
+            self._beyond_scope(weights, words) or not self._anchored(weights, words)
         ):
             return MatchOutcome("clarify", outcome.candidates[:1])
-        if outcome.kind != "answer" and self._told_by_keyword(question, weights, outcome):
+        if outcome.kind != "answer" and self._told_by_keyword(weights, words, outcome):
             return MatchOutcome("answer", outcome.candidates)
         return outcome
 
     def _told_by_keyword(
-        self, question: str, weights: Mapping[str, float], outcome: MatchOutcome
+        self, weights: Mapping[str, float], words: frozenset[str], outcome: MatchOutcome
     ) -> bool:
         """True when the message names the subject and a keyword only the best entry has.
 
@@ -137,31 +134,24 @@ class FaqMatcher:
         belongs to the entry ranked first and to no other, and the message names the
         medicine and no topic the FAQ does not cover, that entry is the answer.
         """
-        if not outcome.candidates or self._beyond_scope(question, weights):
+        if not outcome.candidates or self._beyond_scope(weights, words):
             return False
         owners = {self._owned[term] for term in weights if term in self._owned}
         if owners != {outcome.candidates[0].entry_id}:
             return False
-        if not self._medicine_terms.isdisjoint(weights):
-            return True
-        return not self._medicine_words.isdisjoint(surface_words(question))
+        return self._medicines.mentioned_in(weights, words)
 
-    def _anchored(self, question: str, weights: Mapping[str, float]) -> bool:
+    def _anchored(self, weights: Mapping[str, float], words: frozenset[str]) -> bool:
         """True when the message names something that ties it to the FAQ's subject."""
-        if not self._anchor_words and not self._anchor_terms:
-            return True
-        if not self._anchor_terms.isdisjoint(weights):
-            return True
-        return not self._anchor_words.isdisjoint(surface_words(question))
+        return self._anchors.empty or self._anchors.mentioned_in(weights, words)
 
-    def _beyond_scope(self, question: str, weights: Mapping[str, float]) -> bool:
+    def _beyond_scope(self, weights: Mapping[str, float], words: frozenset[str]) -> bool:
         """True when the question is about a topic or medicine the answers do not cover."""
         if not self.index.off_topic.isdisjoint(weights):
             return True
-        if self._other_medicines.isdisjoint(weights) or not self._subject.isdisjoint(weights):
+        if self._other_medicines.isdisjoint(weights):
             return False
-        # A synonyms phrase may have swallowed the subject ("klonnies are benzos").
-        return self._subject_words.isdisjoint(surface_words(question))
+        return not self._subject.mentioned_in(weights, words)
 
     def search(self, query: str, limit: int = 25) -> list[Candidate]:
         """Entries ranked for ``query`` (autocomplete, moderator tests); all when it is empty.
@@ -300,8 +290,29 @@ def decide(candidates: list[Candidate], thresholds: Thresholds) -> MatchOutcome:
     return MatchOutcome("clarify", tuple(c for c in top if c.score >= thresholds.clarify))
 
 
-def _named(document: FaqDocument, names: list[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """``names`` as analysed terms, and as the single words that say them.
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Names from ``scope`` as analysed terms and as the single words that say them.
+
+    Both count: a synonyms phrase can swallow a name ("what does klonopin do" may read as
+    one concept, "klonnies are benzos" as another), and the word is still in the message.
+    """
+
+    terms: frozenset[str]
+    words: frozenset[str]
+
+    @property
+    def empty(self) -> bool:
+        """True when scope lists no such names."""
+        return not self.terms and not self.words
+
+    def mentioned_in(self, weights: Mapping[str, float], words: frozenset[str]) -> bool:
+        """True when the message's terms or its words name one of these."""
+        return not self.terms.isdisjoint(weights) or not self.words.isdisjoint(words)
+
+
+def _named(document: FaqDocument, names: list[str]) -> _Names:
+    """``names`` as ``_Names``.
 
     A name that is a synonyms term counts as that term and as each of its one-word
     variants; any other name counts as the word itself.
@@ -310,7 +321,7 @@ def _named(document: FaqDocument, names: list[str]) -> tuple[frozenset[str], fro
     words = single_words(
         variant for name in names for variant in (name, *document.synonyms.get(name, ()))
     )
-    return terms, words
+    return _Names(terms, words)
 
 
 def _owned_keywords(index: FaqIndex, medicines: frozenset[str]) -> dict[str, str]:
