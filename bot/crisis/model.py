@@ -150,10 +150,12 @@ def read_model(path: Path | None = None) -> CrisisModel | None:
         model = CrisisModel(
             data["classes"], data["bias"], data["weights"], float(data["threshold"])
         )
-        Category(next(c for c in model.classes if c != OK))  # the classes are categories
+        for name in model.classes:  # every class but ok is a crisis category
+            if name != OK:
+                Category(name)
         if len(model.bias) != len(model.classes) or not 0.0 < model.threshold < 1.0:
             raise ValueError("bias or threshold out of shape")
-    except (OSError, EOFError, ValueError, KeyError, TypeError, StopIteration) as error:
+    except (OSError, EOFError, ValueError, KeyError, TypeError) as error:
         reason = type(error).__name__
         raise ModelFileError(f"{path}: not a usable crisis model ({reason})") from error
     return model
