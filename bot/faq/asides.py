@@ -9,6 +9,10 @@ It is an aside only when every clause that mentions it names none of the medicin
 and some other clause does. Clauses end at sentence punctuation and at words that turn to
 another topic ("but", "btw", "also"), not at commas: "im breastfeeding, what dose is safe"
 is one question. Topics that change every answer (pregnancy, age) are never asides.
+"is klonopin more addictive than weed" asks about Klonopin: what follows "than" is only
+the yardstick, an aside when the part before it names the medicine ("is weed less
+addictive than klonopin" is about weed and stays unanswered). Only "than" cuts: "like"
+and "with" keep the other drug in the question ("klonopin with weed").
 "can i take klonopin with zoloft" keeps "zoloft" in the Klonopin clause, so it still
 never gets an answer.
 """
@@ -43,7 +47,18 @@ def mentioned_in_passing(
     topics = [term for term in weights if term in off_topic and term not in never]
     if not topics:
         return []
-    clauses = [part for part in _CLAUSE_BREAK.split(f" {text} ") if part and part.strip()]
+    clauses: list[str] = []
+    yardsticks: set[int] = set()  # clauses that only say what something is compared to
+    for part in _CLAUSE_BREAK.split(f" {text} "):
+        if not part or not part.strip():
+            continue
+        head, _, tail = part.partition(" than ")
+        if tail.strip() and head.strip():
+            clauses.append(head)
+            yardsticks.add(len(clauses))
+            clauses.append(tail)
+        else:
+            clauses.append(part)
     if len(clauses) < 2:
         return []
     read = [_clause(part, analyser, medicine_terms, medicine_words) for part in clauses]
@@ -51,6 +66,10 @@ def mentioned_in_passing(
     for topic in topics:
         holders = [number for number, (terms, _) in enumerate(read) if topic in terms]
         if not holders or any(read[number][1] for number in holders):
+            continue
+        compared = any(n - 1 in yardsticks or n + 1 in yardsticks for n in holders)
+        # One half of a comparison: an aside only as its yardstick ("than weed").
+        if compared and not all(n in yardsticks and read[n - 1][1] for n in holders):
             continue
         if any(names for number, (_, names) in enumerate(read) if number not in holders):
             passing.append(topic)

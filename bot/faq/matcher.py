@@ -60,6 +60,7 @@ REPEAT_SHARE = 0.5  # a term said again adds this share of its weight...
 REPEAT_CAP = 2.0  # ...up to this multiple of it
 UNKNOWN_DECAY = 0.8  # each further word the FAQ does not know counts this much of the last
 ASIDE_SHARE = 0.3  # a not-covered topic mentioned in passing weighs like a generic word
+OWNED_DOMINANCE = 1.5  # the best entry's own keywords outweigh other entries' this much
 COMPLETIONS = 5  # search(): terms the last, unfinished word may be the start of
 
 
@@ -132,12 +133,21 @@ class FaqMatcher:
         i was crying every morning, is it the med dragging me down") leaves much of the
         message unexplained, so the score stays low; but when the one telling keyword in it
         belongs to the entry ranked first and to no other, and the message names the
-        medicine and no topic the FAQ does not cover, that entry is the answer.
+        medicine and no topic the FAQ does not cover, that entry is the answer. Keywords
+        other entries own may appear too ("talks a mile a minute" in a story about mania)
+        as long as the best entry's own keywords weigh ``OWNED_DOMINANCE`` times as much.
         """
         if not outcome.candidates or self._beyond_scope(weights, words):
             return False
-        owners = {self._owned[term] for term in weights if term in self._owned}
-        if owners != {outcome.candidates[0].entry_id}:
+        best = outcome.candidates[0].entry_id
+        mine = others = 0.0
+        for term, weight in weights.items():
+            owner = self._owned.get(term)
+            if owner == best:
+                mine += weight
+            elif owner is not None:
+                others += weight
+        if mine <= 0.0 or mine < OWNED_DOMINANCE * others:
             return False
         return self._medicines.mentioned_in(weights, words)
 

@@ -51,6 +51,9 @@ _STOPWORD_TEXT = """
     mom mum mother dad father brother sister husband wife partner bf gf boyfriend girlfriend
     son daughter friend buddy
     roommate family coworker
+    mate mates bloke blokes lad lads lass reckon reckons reckoned innit proper cos daft arvo
+    fortnight fortnights bloody eh aye wee telly chemist carer carers client clients patient
+    patients genuinely
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
@@ -98,7 +101,7 @@ _GENERIC_TEXT = """
     effect effects affect affects affected affecting impact impacts feel feels feeling felt
     slow happen happens happened happening safe safely safer safest unsafe danger dangers
     dangerous risk risks risky harm harmful harmless take takes taking took taken
-    associated association therapy
+    associated association therapy likely likelihood chance chances odds
     link linked links connection connected related relation cause causes caused causing
     reason reasons blame blamed responsible culprit fault
     hurt hurts hurting exist exists carry carries fail failed failing warn warns warned
@@ -281,6 +284,51 @@ FILLER_PHRASES: tuple[str, ...] = (
     "days sober",
     "months sober",
     "years sober",
+    # Hearsay framing: where a claim came from and asking whether it holds ("tiktok said
+    # benzos lower your iq, is that true"). The claim is the question; a social-media name
+    # on its own ("whats your favourite tiktok") is still small talk.
+    "on tiktok",
+    "on tik tok",
+    "a tiktok",
+    "tiktok said",
+    "tiktok says",
+    "tiktok doctor",
+    "tiktok nurse",
+    "tiktok psychiatrist",
+    "tiktok therapist",
+    "on reddit",
+    "on youtube",
+    "on instagram",
+    "on facebook",
+    "on twitter",
+    "on social media",
+    "on the internet",
+    "on google",
+    "i read that",
+    "i read somewhere",
+    "read somewhere",
+    "i heard that",
+    "i heard somewhere",
+    "heard somewhere",
+    "someone told me",
+    "someone said",
+    "people say",
+    "people keep saying",
+    "is that true",
+    "is this true",
+    "is it true",
+    "is that real",
+    "is this real",
+    "is that accurate",
+    "is this accurate",
+    "is that legit",
+    "is that right",
+    "is that a myth",
+    "true or false",
+    "true or not",
+    "fact or myth",
+    "myth or fact",
+    "fact or fiction",
     # Story framing around a question.
     "looking back",
     "long story",

@@ -393,6 +393,12 @@ def test_the_shipped_faq_does_not_answer_everyday_chat(shipped: FaqMatcher, mess
             "my doc is also lowering my zoloft but what does a klonopin detox involve",
             "withdrawal-detox",
         ),
+        # The yardstick of a comparison ("than weed") asks about Klonopin...
+        ("is klonopin more addictive than weed", "addiction-risk"),
+        ("would coming off kpins be worse than coming off booze", "withdrawal-detox"),
+        # ...but not when the other drug is what the question is about.
+        ("is weed less addictive than klonopin", None),
+        ("is it safer to drink than take klonopin", None),
         # In the same clause as the question, or a topic that changes every answer: blocks.
         ("can klonopin and lithium together cause mania", None),
         ("im pregnant but can klonopin cause mania", None),
@@ -448,6 +454,34 @@ def test_a_story_with_one_entrys_own_keyword_is_answered() -> None:
     assert matcher.match(f"{story} and i take kpin, pregnant, mania").kind != "answer"
     assert matcher.match(f"{story} and i take kpin, mania or depression").kind != "answer"
     assert matcher.match(f"{story} and i take lorazepam, mania").kind != "answer"
+
+
+def test_a_story_may_touch_another_entrys_keyword_when_its_own_outweigh_it(
+    shipped: FaqMatcher,
+) -> None:
+    # "talks a mile a minute" is the talkativeness entry's; mania's own words weigh more.
+    story = (
+        "since my sister started clonazepam she stays up all night, spends her savings on "
+        "schemes and talks a mile a minute, my mom says its just her but"
+    )
+    assert shipped.match(f"{story} could klonopin cause a manic episode").entry_id == "mania"
+    # Two entries' keywords of equal weight are still a question for the member.
+    assert shipped.match(f"{story} is it mania or depression from klonopin").kind != "answer"
+
+
+@pytest.mark.parametrize(
+    ("message", "answered"),
+    [
+        ("saw on tiktok that clonazepam can make people manic, is that true", "mania"),
+        ("someone on reddit said klonopin makes you chatty is that real", "talkativeness"),
+        ("tiktok said klonopin makes you the life of the party is that true", "talkativeness"),
+        ("whats your favourite tiktok account", None),
+    ],
+)
+def test_where_a_claim_was_heard_is_framing_not_small_talk(
+    shipped: FaqMatcher, message: str, answered: str | None
+) -> None:
+    assert_answered(shipped.match(message), answered)
 
 
 def test_context_words_dilute_a_question_less_and_less() -> None:
