@@ -54,6 +54,7 @@ _STOPWORD_TEXT = """
     mate mates bloke blokes lad lads lass reckon reckons reckoned innit proper cos daft arvo
     fortnight fortnights bloody eh aye wee telly chemist carer carers client clients patient
     patients genuinely
+    itll thatll theyll itd thatd whatll theres heres said says say saying
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
@@ -329,6 +330,13 @@ FILLER_PHRASES: tuple[str, ...] = (
     "fact or myth",
     "myth or fact",
     "fact or fiction",
+    # Who is asking: a carer's job is context, not a request for support ("support worker here").
+    "support worker",
+    "care worker",
+    "social worker",
+    "key worker",
+    "care plan",
+    "care home",
     # Story framing around a question.
     "looking back",
     "long story",
