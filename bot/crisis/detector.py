@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.crisis.lexicon import MEDICAL, CompiledRule, Lexicon, fold_words, load_lexicon
-from bot.crisis.model import CrisisModel, load_model
+from bot.crisis.model import IDIOM_TOKEN, CrisisModel, load_model
 from bot.crisis.normalise import normalise
 from bot.crisis.patterns import (
     CLAUSE_MARKS,
@@ -334,6 +334,23 @@ class CrisisDetector:
             out.extend(repaired)
         return out
 
+    def model_tokens(self, tokens: list[str]) -> list[str]:
+        """``tokens`` as the statistical model reads them: each idiom one ``<idiom>`` token.
+
+        Idioms remove only the words they cover, for the model as for the rules: "that
+        lasagna was to die for" must not alarm on "die" once "to die for" is read.
+        """
+        covered = {p for _, _, m in self._idioms.find(tokens) for p in m.positions}
+        if not covered:
+            return tokens
+        out: list[str] = []
+        for position, token in enumerate(tokens):
+            if position not in covered:
+                out.append(token)
+            elif not out or out[-1] != IDIOM_TOKEN:
+                out.append(IDIOM_TOKEN)
+        return out
+
     # ------------------------------------------------------------------ assess
     def assess(self, text: str) -> Assessment:
         """Return the verdict for ``text``."""
@@ -399,7 +416,7 @@ class CrisisDetector:
         """
         if self.model is None or assessment.safety_note:
             return assessment
-        verdict = self.model.verdict(tokens)
+        verdict = self.model.verdict(self.model_tokens(tokens))
         if verdict is None:
             return assessment
         terms = (MODEL_TERM, *verdict.evidence)

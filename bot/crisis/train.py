@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.crisis.detector import load_detector
+from bot.crisis.detector import CrisisDetector, load_detector
 from bot.crisis.model import MODEL_PATH, OK, CrisisModel, features, save_model
 from bot.crisis.result import Category
 
@@ -50,10 +50,15 @@ def load_examples(folder: Path, hold_out: Sequence[str] = ()) -> list[Example]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for item in data.get("messages", []):
             label = item["category"] if item.get("expect") == "crisis" else OK
-            examples.append(Example(tuple(features(detector.tokens(item["text"]))), label))
+            examples.append(Example(_features(detector, item["text"]), label))
         for item in data.get("questions", []):
-            examples.append(Example(tuple(features(detector.tokens(item["text"]))), OK))
+            examples.append(Example(_features(detector, item["text"]), OK))
     return examples
+
+
+def _features(detector: CrisisDetector, text: str) -> tuple[str, ...]:
+    """The model's features of ``text``, read as the detector hands it to the model."""
+    return tuple(features(detector.model_tokens(detector.tokens(text))))
 
 
 def train(

@@ -51,6 +51,10 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_j"] = 0.92
 # K, the last set of the session, measured once: 94.3% recall, 2.0% false alarms (rules
 # alone 74.3% / 1.5%).
 HOLDOUT_RECALL_FLOOR["crisis_holdout_k"] = 0.92
+# L and M were written blind on 2026-11-24 and measured once at ce7ab56: L 100% recall,
+# 1.0% false alarms (rules alone 92.9%), M 96.4% / 0.5% (rules alone 77.9%).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_l"] = 0.97
+HOLDOUT_RECALL_FLOOR["crisis_holdout_m"] = 0.95
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
