@@ -88,6 +88,7 @@ class FaqMatcher:
         self._anchors = _named(document, scope.anchors)
         self._medicines = _named(document, [*scope.subject, *scope.other_medicines])
         self._owned = _owned_keywords(self.index, self._medicines.terms)
+        self._compares = _compared_medicines(document, self.index, self._other_medicines)
         is_english_word("warm")  # load the word list now, not on the first question
 
     def match(self, question: str) -> MatchOutcome:
@@ -117,12 +118,32 @@ class FaqMatcher:
             del weights[topic]
         outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
         if outcome.kind == "answer" and (
-            self._beyond_scope(weights, words) or not self._anchored(weights, words)
+            self._beyond_scope(weights, words)
+            or not self._anchored(weights, words)
+            or not self._names_compared(outcome.candidates[0].entry_id, weights, words)
         ):
             return MatchOutcome("clarify", outcome.candidates[:1])
-        if outcome.kind != "answer" and self._told_by_keyword(weights, words, outcome):
+        if (
+            outcome.kind != "answer"
+            and self._told_by_keyword(weights, words, outcome)
+            and self._names_compared(outcome.candidates[0].entry_id, weights, words)
+        ):
             return MatchOutcome("answer", outcome.candidates)
         return outcome
+
+    def _names_compared(
+        self, entry_id: str, weights: Mapping[str, float], words: frozenset[str]
+    ) -> bool:
+        """True unless the entry compares with a medicine the message does not name.
+
+        "is clonazepam the same thing as klonopin" is not asking about Xanax, however much
+        "same thing as" reads like the comparison entry. A phrase that holds the name
+        ("just a slower xanax") names it too.
+        """
+        compared = self._compares.get(entry_id)
+        if compared is None:
+            return True
+        return compared.mentioned_in(weights, words)
 
     def _told_by_keyword(
         self, weights: Mapping[str, float], words: frozenset[str], outcome: MatchOutcome
@@ -332,6 +353,20 @@ def _named(document: FaqDocument, names: list[str]) -> _Names:
         variant for name in names for variant in (name, *document.synonyms.get(name, ()))
     )
     return _Names(terms, words)
+
+
+def _compared_medicines(
+    document: FaqDocument, index: FaqIndex, other_medicines: frozenset[str]
+) -> dict[str, _Names]:
+    """Entries whose question names another medicine ("Klonopin or Xanax?"), and which."""
+    by_term = {canonical_term(name): name for name in document.scope.other_medicines}
+    compared: dict[str, _Names] = {}
+    for entry in document.entries:
+        terms = {term for term, _ in index.analyser.analyse(surface_words(entry.question))}
+        named = sorted(by_term[term] for term in terms & other_medicines)
+        if named:
+            compared[entry.id] = _named(document, named)
+    return compared
 
 
 def _owned_keywords(index: FaqIndex, medicines: frozenset[str]) -> dict[str, str]:

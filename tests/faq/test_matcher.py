@@ -484,6 +484,22 @@ def test_where_a_claim_was_heard_is_framing_not_small_talk(
     assert_answered(shipped.match(message), answered)
 
 
+@pytest.mark.parametrize(
+    ("message", "answered"),
+    [
+        ("is klonopin just a slower xanax", "xanax-comparison"),
+        ("klonopin vs alprazolam which lasts longer", "xanax-comparison"),
+        # Comparing, but not with the medicine the entry compares with: no Xanax answer.
+        ("whats clonazapam? is it the same thing as klonopin?", None),
+        ("dependence vs addiction with kpins, whats the difference", None),
+    ],
+)
+def test_the_comparison_entry_needs_the_medicine_it_compares_with(
+    shipped: FaqMatcher, message: str, answered: str | None
+) -> None:
+    assert_answered(shipped.match(message), answered)
+
+
 def test_context_words_dilute_a_question_less_and_less() -> None:
     entries = [("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"])]
     matcher = FaqMatcher(make_document(entries, synonyms={"klonopin": ["kpin"]}))
