@@ -55,6 +55,8 @@ _STOPWORD_TEXT = """
     fortnight fortnights bloody eh aye wee telly chemist carer carers client clients patient
     patients genuinely
     itll thatll theyll itd thatd whatll theres heres said says say saying
+    grandad granddad grampa gramps nan nana gran granny oupa ouma howzit howya mostly mainly
+    min mins minute minutes
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
