@@ -9,9 +9,12 @@ Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 2. Find every rule phrase, idiom, context, cue and topic as whole-token matches (filler
    words such as "really" or "fucking" may stand inside a phrase).
 3. Drop matches that use words an idiom covers ("killing it", "to die for"), and rules
-   whose ``needs`` contexts are missing or whose ``unless`` contexts are present.
+   whose ``needs`` contexts are missing or whose ``unless`` contexts are present. A threat
+   said to be meant keeps no idiom of provocation over it, and self-harm done on purpose
+   no idiom of accidents ("burned myself with the iron on purpose").
 4. For each remaining match decide who it is about (the nearest subject before it:
-   the writer, someone else, or nobody in particular), whether it is past history,
+   the writer, someone else, or nobody in particular; "asking for me", or for an emergency
+   a time minutes ago, makes "you" or "someone" the writer), whether it is past history,
    a general question, negated (also by "i said no" after a reported question) or only
    wished ("thinking about taking all my pills"), and what level it ends at.
 5. Apply ``combined`` (overdose + combination -> combination) and pick one result: the
@@ -56,6 +59,13 @@ _MEANS_IT = "means_it"
 #: The context that says a question is about the writer's own present ("on day 3 after
 #: dropping my klonnies"): such a question reports signs, it does not ask in general.
 _OWN_NOW = "own_now"
+#: The context that says harm was done on purpose: idioms of accidents over self-harm
+#: ("burned myself with the iron") no longer explain it away.
+_DELIBERATE = "deliberate"
+#: The context that says a question about someone is the writer's own ("asking for me").
+_FOR_SELF = "for_self"
+#: The context of a time minutes or hours ago: "you" in such a question is the writer.
+_JUST_NOW = "just_now"
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
 #: The level of an alarm raised by the statistical model alone, and its first matched term
@@ -361,10 +371,12 @@ class CrisisDetector:
             return self._second_opinion(tokens, Assessment(safety_note=topic))
         message = _Message(tokens)
         idioms = [m for _, _, m in self._idioms.find(tokens)]
-        if idioms and self._means_it(tokens):
-            idioms = self._unprovoked(idioms, found)
-        covered = {p for m in idioms for p in m.positions}
         negations = [m for _, _, m in self._negation.find(tokens)]
+        if idioms and self._means_it(tokens):
+            idioms = self._unprovoked(idioms, found, Category.HARM_TO_OTHERS)
+        if idioms and self._deliberate(message, negations):
+            idioms = self._unprovoked(idioms, found, Category.SELF_HARM)
+        covered = {p for m in idioms for p in m.positions}
         contexts = _Contexts(self._contexts, message, covered, negations, self._cue_before)
         nevers = [m for _, _, m in self._never.find(tokens)]
         not_yet = [m for _, _, m in self._not_yet.find(tokens)]
@@ -461,16 +473,33 @@ class CrisisDetector:
         return cues
 
     def _unprovoked(
-        self, idioms: list[Match], found: Sequence[tuple[Phrase, int, Match]]
+        self,
+        idioms: list[Match],
+        found: Sequence[tuple[Phrase, int, Match]],
+        category: Category,
     ) -> list[Match]:
-        """Idioms left once a threat is meant: those over a threat to a person are dropped."""
-        threats = {
+        """Idioms left once harm is meant: those over a rule match of ``category`` are dropped.
+
+        A threat said to be planned loses its idioms of provocation; self-harm done on
+        purpose loses its idioms of accidents.
+        """
+        meant = {
             p
             for _, index, m in found
-            if self.lexicon.rules[index].category == Category.HARM_TO_OTHERS
+            if self.lexicon.rules[index].category == category
             for p in m.positions
         }
-        return [m for m in idioms if not threats.intersection(m.positions)]
+        return [m for m in idioms if not meant.intersection(m.positions)]
+
+    def _deliberate(self, message: _Message, negations: list[Match]) -> bool:
+        """True if the message says harm was done on purpose (not "not on purpose")."""
+        index = self._contexts.get(_DELIBERATE)
+        if index is None:
+            return False
+        return any(
+            not self._cue_before(m, message, negations)
+            for _, _, m in index.find(message.tokens)
+        )
 
     def _means_it(self, tokens: list[str]) -> bool:
         """True if the message says its threat is planned or meant (context ``means_it``)."""
@@ -514,12 +543,17 @@ class CrisisDetector:
             # farewell), "everyone ... is gonna pay" is a target too, not a generic subject.
             subject = "writer"
         medical = category in MEDICAL
+        spoken_for = rule.who != "others" and self._speaks_for_writer(
+            subject, contexts, tokens, medical
+        )
+        if spoken_for:
+            subject = "writer"  # "if you/someone ..." is the writer's own: not hypothetical
         if subject == "generic":
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         if self._is_history(match, message, timeline):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         if self._is_general_question(match, message, subject, medical) and not (
-            medical and _OWN_NOW in contexts
+            spoken_for or (medical and _OWN_NOW in contexts)
         ):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         negated = False
@@ -547,6 +581,26 @@ class CrisisDetector:
             category = Category.THIRD_PARTY
             level = 2 if negated else 1
         return _Verdict(level, category, term, match.start)
+
+    def _speaks_for_writer(
+        self, subject: str | None, contexts: _Contexts, tokens: list[str], medical: bool
+    ) -> bool:
+        """True if a question about someone or "you" is the writer's own.
+
+        "if someone swallowed 25 kpins would they wake up? asking for me" (context
+        ``for_self``) and, for a medical emergency, "does charcoal work if you take 20
+        klonopins like 15 min ago" (context ``just_now``: no general question tells a time
+        minutes ago). The time is read whole, even where an idiom ("15 min") keeps its
+        number from being a count.
+        """
+        if subject not in ("others", "generic"):
+            return False
+        if _FOR_SELF in contexts:
+            return True
+        if not medical or subject != "generic":
+            return False
+        just_now = self._contexts.get(_JUST_NOW)
+        return just_now is not None and bool(just_now.find(tokens))
 
     def _is_sign(self, match: Match, message: _Message) -> bool:
         """True if ``match`` holds a sign of an emergency (context ``symptoms``).
