@@ -342,6 +342,18 @@ FILLER_PHRASES: tuple[str, ...] = (
     "key worker",
     "care plan",
     "care home",
+    # Telling one's own prescription is context, not asking what the medicine is for
+    # ("i've been prescribed clonazepam for 11 years for panic, what are the long-term
+    # effects"). "what is it prescribed for" keeps its words.
+    "been prescribed",
+    "was prescribed",
+    "got prescribed",
+    "am prescribed",
+    "im prescribed",
+    "is prescribed",
+    "been given",
+    "was given",
+    "got given",
     # Story framing around a question.
     "looking back",
     "long story",
