@@ -15,8 +15,9 @@ Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 4. For each remaining match decide who it is about (the nearest subject before it:
    the writer, someone else, or nobody in particular; "asking for me", or for an emergency
    a time minutes ago, makes "you" or "someone" the writer), whether it is past history,
-   a general question, negated (also by "i said no" after a reported question) or only
-   wished ("thinking about taking all my pills"), and what level it ends at.
+   a general question ("can barely keep my eyes open" states a sign), negated (also by
+   "i said no" after a reported question) or only wished ("thinking about taking all my
+   pills"), and what level it ends at.
 5. Apply ``combined`` (overdose + combination -> combination) and pick one result: the
    most urgent level, then the category earliest in ``priority``.
 """
@@ -85,6 +86,9 @@ _MAX_TERMS = 6
 _MAX_TAG = 3
 _CACHE_LIMIT = 50_000
 _MIN_SEGMENTED = 5
+#: Words after a question starter that make the clause a statement: "can barely keep eyes
+#: open" tells a sign, it asks nothing.
+_STATED_AFTER_STARTER = frozenset({"barely", "hardly"})
 #: Words seen fewer times than this in the frequency list may be slang spellings.
 _RARE_WORD = 1000
 
@@ -700,7 +704,10 @@ class CrisisDetector:
     ) -> bool:
         tokens = message.tokens
         start, end = message.clause_span(match.start)
-        asks = tokens[start] in self._starters or tokens[end - 1] == "?"
+        opens = tokens[start] in self._starters and not (
+            start + 1 < end and tokens[start + 1] in _STATED_AFTER_STARTER
+        )
+        asks = opens or tokens[end - 1] == "?"
         if not asks and end < len(tokens) and tokens[end] == "?":
             asks = True
         if not asks and end < len(tokens) and tokens[end] == ",":
