@@ -22,7 +22,9 @@ from bot.english import dictionary_words
 # Also the other people who prescribe ("my neurologist gave it to me"), a tag "right"
 # ("kpins are benzos right", "right now"), "hell" ("it has been hell"), "weekend" (like
 # "week"), "pop" (like "popping"), "swear" ("i swear it got worse") and "without" (its
-# phrases, "go without", "without being a benzo", still count).
+# phrases, "go without", "without being a benzo", still count). Also the function words of
+# the languages members mix into English (Spanish, Tagalog, Portuguese, Hindi: "mi doctor
+# dice...", "ano po ba"), which would otherwise weigh as words the FAQ does not know.
 _STOPWORD_TEXT = """
     a about above actually after again all also am an and any anybody anyone anything are
     around as at be because been before being both but by can cant could couldnt did didnt
@@ -57,6 +59,12 @@ _STOPWORD_TEXT = """
     itll thatll theyll itd thatd whatll theres heres said says say saying
     grandad granddad grampa gramps nan nana gran granny oupa ouma howzit howya mostly mainly
     min mins minute minutes
+    es que para mi el la los las un una y o pero porque con muy mas por favor hola gracias
+    si lo le se yo tu su esta este eso esto como cuando donde tengo tiene estoy
+    ang ng sa na po ba ako ko mo siya ka naman lang talaga kasi yung mga hindi oo ano bakit
+    kaya tapos din rin nga
+    um uma os em pra eu voce isso isto muito obrigado obrigada ola
+    hai hain kya ki ke se mein bhi nahi nahin aur yaar toh ho hu hoon accha ji
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
