@@ -65,6 +65,9 @@ _STOPWORD_TEXT = """
     kaya tapos din rin nga
     um uma os em pra eu voce isso isto muito obrigado obrigada ola
     hai hain kya ki ke se mein bhi nahi nahin aur yaar toh ho hu hoon accha ji
+    pwede puede pode posso quero quiero necesito preciso tengo tenho tomar toma tomo tomando
+    inom iniinom lena leta leti raha rahi nakaka
+    typing typed typo typos ayoko gusto
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
@@ -317,6 +320,15 @@ FILLER_PHRASES: tuple[str, ...] = (
     "on twitter",
     "on social media",
     "on the internet",
+    "called it a",
+    "called it an",
+    "calls it a",
+    "happen to others",
+    "happens to others",
+    "happen to other people",
+    "happens to other people",
+    "other people too",
+    "others too",
     "in vc",
     "in the vc",
     "on vc",
