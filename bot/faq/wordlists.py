@@ -68,6 +68,7 @@ _STOPWORD_TEXT = """
     pwede puede pode posso quero quiero necesito preciso tengo tenho tomar toma tomo tomando
     inom iniinom lena leta leti raha rahi nakaka
     typing typed typo typos ayoko gusto
+    kindly
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
@@ -320,6 +321,14 @@ FILLER_PHRASES: tuple[str, ...] = (
     "on twitter",
     "on social media",
     "on the internet",
+    "staff nurse",
+    "student nurse",
+    "nursing student",
+    "pharmacy student",
+    "exam question",
+    "pharmacology exam",
+    "confused by",
+    "confused about",
     "called it a",
     "called it an",
     "calls it a",
