@@ -44,6 +44,7 @@ from bot.faq.asides import mentioned_in_passing, single_words
 from bot.faq.index import FaqIndex, IndexedEntry
 from bot.faq.models import FaqDocument, Thresholds
 from bot.faq.outcome import Candidate, MatchOutcome
+from bot.faq.regimen import asks_about_dose, regimen_words
 from bot.faq.wordlists import is_english_word
 
 MAX_CANDIDATES = 3
@@ -104,7 +105,9 @@ class FaqMatcher:
         sink"): nothing ties it to the subject.
         """
         weights = self._query_weights(question)
-        words = frozenset(surface_words(question))
+        word_list = surface_words(question)
+        words = frozenset(word_list)
+        self._regimen_as_context(weights, word_list)
         for topic in mentioned_in_passing(
             question,
             weights,
@@ -144,6 +147,15 @@ class FaqMatcher:
         if compared is None:
             return True
         return compared.mentioned_in(weights, words)
+
+    def _regimen_as_context(self, weights: dict[str, float], words: list[str]) -> None:
+        """Weigh a member's own regimen told as context like an aside (``regimen``)."""
+        told = regimen_words(words)
+        if not told or asks_about_dose(words):
+            return
+        for term, _ in self.index.analyser.analyse(told):
+            if term in weights:
+                weights[term] = min(weights[term], ASIDE_SHARE * self.index.rarest_weight)
 
     def _told_by_keyword(
         self, weights: Mapping[str, float], words: frozenset[str], outcome: MatchOutcome

@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 
+from bot.faq.analysis import surface_words
 from bot.faq.loader import load_faq
 from bot.faq.matcher import FaqMatcher, decide
 from bot.faq.models import FaqDocument, Scope, Thresholds
 from bot.faq.outcome import Candidate, MatchOutcome
+from bot.faq.regimen import asks_about_dose, regimen_words
 
 FAQ_PATH = Path(__file__).parents[2] / "faq.yaml"
 
@@ -498,6 +500,28 @@ def test_the_comparison_entry_needs_the_medicine_it_compares_with(
     shipped: FaqMatcher, message: str, answered: str | None
 ) -> None:
     assert_answered(shipped.match(message), answered)
+
+
+@pytest.mark.parametrize(
+    ("message", "answered"),
+    [
+        ("been on 1mg twice a day for 4 years, does klonopin make you talkative", "talkativeness"),
+        # Asking about the amount itself keeps the regimen as the question.
+        ("i take 2mg a day, is that a lot", "dosage"),
+    ],
+)
+def test_a_regimen_told_as_context_does_not_pull_towards_dosage(
+    shipped: FaqMatcher, message: str, answered: str
+) -> None:
+    assert shipped.match(message).entry_id == answered
+
+
+def test_regimen_words_are_found_only_where_an_amount_is_told() -> None:
+    assert regimen_words(surface_words("4 years on 1mg daily")) == ["1", "mg", "daily"]
+    assert regimen_words(surface_words("been on .5 twice a day")) == ["5", "twice", "a", "day"]
+    assert regimen_words(surface_words("took 2 yesterday, is that bad")) == []
+    assert asks_about_dose(surface_words("i take 1mg twice a day, is that a lot"))
+    assert not asks_about_dose(surface_words("1mg a day, how does it work"))
 
 
 def test_context_words_dilute_a_question_less_and_less() -> None:
