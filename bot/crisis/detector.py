@@ -9,12 +9,14 @@ Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 2. Find every rule phrase, idiom, context, cue and topic as whole-token matches (filler
    words such as "really" or "fucking" may stand inside a phrase).
 3. Drop matches that use words an idiom covers ("killing it", "to die for"), and rules
-   whose ``needs`` contexts are missing or whose ``unless`` contexts are present. A threat
+   whose ``needs`` contexts are missing or whose ``unless`` contexts are present (a joke
+   marker taken back, "lol. not even kidding", cancels nothing). A threat
    said to be meant keeps no idiom of provocation over it, and self-harm done on purpose
    no idiom of accidents ("burned myself with the iron on purpose").
 4. For each remaining match decide who it is about (the nearest subject before it:
    the writer, someone else, or nobody in particular; "asking for me", or for an emergency
-   a time minutes ago, makes "you" or "someone" the writer), whether it is past history,
+   a time minutes ago, makes "you" or "someone" the writer), whether it is past history
+   ("in 2021 ... and that's why ... now": a consequence does not make it current),
    a general question ("can barely keep my eyes open" states a sign), negated (also by
    "i said no" after a reported question) or only wished ("thinking about taking all my
    pills"), and what level it ends at.
@@ -67,6 +69,13 @@ _DELIBERATE = "deliberate"
 _FOR_SELF = "for_self"
 #: The context of a time minutes or hours ago: "you" in such a question is the writer.
 _JUST_NOW = "just_now"
+#: The context that marks a message as a joke, and the one that takes that back ("lol.
+#: not even kidding"): then the joke cancels no rule.
+_JOKING = "joking"
+_JOKE_WITHDRAWN = "joke_withdrawn"
+#: Words that make what follows them a consequence of the past: "had a seizure in 2021 and
+#: that's why my doctor is careful now" ("now" there does not make the seizure current).
+_CONSEQUENCE = frozenset({"why"})
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
 #: The level of an alarm raised by the statistical model alone, and its first matched term
@@ -399,7 +408,7 @@ class CrisisDetector:
             rule = self.lexicon.rules[rule_index]
             if not all(name in contexts for name in rule.needs):
                 continue
-            if any(name in contexts for name in rule.unless):
+            if any(self._cancels(name, contexts) for name in rule.unless):
                 explained = True
                 continue
             verdict = self._judge(
@@ -437,6 +446,13 @@ class CrisisDetector:
             return assessment
         terms = (MODEL_TERM, *verdict.evidence)
         return Assessment(CrisisResult(MODEL_LEVEL, verdict.category, terms))
+
+    @staticmethod
+    def _cancels(name: str, contexts: _Contexts) -> bool:
+        """True if ``unless`` context ``name`` is present and not taken back."""
+        if name not in contexts:
+            return False
+        return not (name == _JOKING and _JOKE_WITHDRAWN in contexts)
 
     def _combine(self, urgent: list[_Verdict]) -> list[_Verdict]:
         """Apply ``combined``: both categories found -> the second at the better level."""
@@ -695,9 +711,16 @@ class CrisisDetector:
         # A present cue inside a history cue is part of it: "2 years since my last relapse".
         covered = {pos for h in timeline.history for pos in h.positions}
         return not any(
-            message.clause[p.start] == clause and not set(p.positions) <= covered
+            message.clause[p.start] == clause
+            and not set(p.positions) <= covered
+            and not self._consequence_between(message, match.end, p.start)
             for p in timeline.present
         )
+
+    @staticmethod
+    def _consequence_between(message: _Message, start: int, end: int) -> bool:
+        """True if a consequence word ("that's why") stands between ``start`` and ``end``."""
+        return any(message.tokens[i] in _CONSEQUENCE for i in range(start, end))
 
     def _is_general_question(
         self, match: Match, message: _Message, subject: str | None, medical: bool
