@@ -68,7 +68,7 @@ _STOPWORD_TEXT = """
     pwede puede pode posso quero quiero necesito preciso tengo tenho tomar toma tomo tomando
     inom iniinom lena leta leti raha rahi nakaka
     typing typed typo typos ayoko gusto
-    kindly
+    kindly abeg wey dey tey mam
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
@@ -321,6 +321,21 @@ FILLER_PHRASES: tuple[str, ...] = (
     "on twitter",
     "on social media",
     "on the internet",
+    "night shift",
+    "night shifts",
+    "on nights",
+    "in plain english",
+    "plain english",
+    "in simple words",
+    "simple words",
+    "no big words",
+    "in simple terms",
+    "simple terms",
+    "in plain terms",
+    "plain terms",
+    "layman terms",
+    "laymans terms",
+    "in layman terms",
     "staff nurse",
     "student nurse",
     "nursing student",
