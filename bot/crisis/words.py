@@ -173,6 +173,22 @@ def _dropped_letter(word: str, target: str) -> bool:
     return any(target[:i] + target[i + 1 :] == word for i in range(len(target)))
 
 
+#: The only one- and two-letter pieces a run of letters may be split into: a drug name
+#: like "propranolol" must not come apart into "prop ra no lol" (a negation and a joke).
+_SHORT_PIECES = frozenset(
+    {
+        "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in",
+        "is", "it", "me", "my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us",
+        "we", "im", "ur", "bf", "gf", "ex", "rn", "ya", "od", "sh",
+    }
+)
+
+
+def _whole_piece(word: str) -> bool:
+    """True for a word a segmentation may use as one of its pieces."""
+    return len(word) > 2 or word in _SHORT_PIECES
+
+
 class Segmenter:
     """Splits a run of letters into known words ("killmyself" -> "kill myself").
 
@@ -183,10 +199,11 @@ class Segmenter:
     def __init__(self, lexicon_words: Iterable[str], counts: Mapping[str, int]) -> None:
         self._cost: dict[str, float] = {}
         for word, count in counts.items():
-            if count >= SEGMENT_MIN_COUNT and word.isalpha() and (len(word) > 1 or word in "ai"):
+            if count >= SEGMENT_MIN_COUNT and word.isalpha() and _whole_piece(word):
                 self._cost[word] = 1.0 + 1.0 / math.log(count + 2)
         for word in lexicon_words:
-            self._cost[word] = 1.0
+            if _whole_piece(word):
+                self._cost[word] = 1.0
         self._longest = max((len(w) for w in self._cost), default=1)
 
     def segment(self, token: str) -> list[str] | None:

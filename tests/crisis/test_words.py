@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.crisis.detector import CrisisDetector
 from bot.crisis.words import (
     Corrector,
     Segmenter,
@@ -36,6 +37,17 @@ def test_segmenter_splits_run_together_words() -> None:
     segmenter = Segmenter(["kill", "myself"], word_counts())
     assert segmenter.segment("killmyself") == ["kill", "myself"]
     assert segmenter.segment("qqqqzzzz") is None
+
+
+def test_segmenter_leaves_drug_names_whole(rules_detector: CrisisDetector) -> None:
+    # "propranolol" once came apart as "prop ra no lol": a negation and a joke marker.
+    for name in ("propranolol", "lexapro", "wellbutrin", "adderall", "buspirone"):
+        assert rules_detector.tokens(name) == [name]
+    # Run-together and spaced-out words still come apart into chat words.
+    assert rules_detector.tokens("imgonnakillmyself") == ["im", "gonna", "kill", "myself"]
+    assert rules_detector.tokens("m y  b f  w o n t  w a k e  u p") == [
+        "my", "bf", "wont", "wake", "up",
+    ]
 
 
 def test_word_list_knows_inflections() -> None:
