@@ -69,6 +69,7 @@ _STOPWORD_TEXT = """
     inom iniinom lena leta leti raha rahi nakaka
     typing typed typo typos ayoko gusto
     kindly abeg wey dey tey mam
+    quien llevo puedo sient siente perdon disculpa salam alaikum
     pharmacist pharmacists nurse nurses therapist therapists counselor counselors counsellor gp
     needing needed wanting tries knowing wait hmmm sry sorry apologies supposed up
     seem seems seemed seeming grandma grandpa grandmother grandfather grandparent grandparents
@@ -336,6 +337,28 @@ FILLER_PHRASES: tuple[str, ...] = (
     "layman terms",
     "laymans terms",
     "in layman terms",
+    "one handed",
+    "with a toddler on me",
+    "with a baby on me",
+    "baby on one arm",
+    "baby in one arm",
+    "toddler on my lap",
+    "baby on my lap",
+    "keep calling",
+    "keeps calling",
+    "calling my meds",
+    "calling them",
+    "calling it",
+    "when its supposed to help",
+    "when it is supposed to help",
+    "when its meant to help",
+    "get prescribed",
+    "gets prescribed",
+    "sound like a junkie",
+    "sound like an addict",
+    "like with other drugs",
+    "like other drugs",
+    "perdon mi ingles",
     "staff nurse",
     "student nurse",
     "nursing student",
