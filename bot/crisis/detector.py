@@ -11,13 +11,16 @@ Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 3. Drop matches that use words an idiom covers ("killing it", "to die for"), and rules
    whose ``needs`` contexts are missing or whose ``unless`` contexts are present (a joke
    marker taken back, "lol. not even kidding", cancels nothing). A threat
-   said to be meant keeps no idiom of provocation over it, and self-harm done on purpose
-   no idiom of accidents ("burned myself with the iron on purpose").
+   said to be meant keeps no idiom of provocation over it, self-harm done on purpose
+   no idiom of accidents ("burned myself with the iron on purpose"), and voices heard
+   with "nobody home" no idiom of neighbours.
 4. For each remaining match decide who it is about (the nearest subject before it:
    the writer, someone else, or nobody in particular; "asking for me", or for an emergency
    a time minutes ago, makes "you" or "someone" the writer), whether it is past history
    ("in 2021 ... and that's why ... now": a consequence does not make it current),
-   a general question ("can barely keep my eyes open" states a sign), negated (also by
+   a general question ("can barely keep my eyes open" states a sign; a sentence of its
+   own that reports the writer's present, "i already took 16", "no k in 4 days", makes
+   the question the writer's own), negated (also by
    "i said no" after a reported question) or only wished ("thinking about taking all my
    pills"), and what level it ends at.
 5. Apply ``combined`` (overdose + combination -> combination) and pick one result: the
@@ -62,6 +65,9 @@ _MEANS_IT = "means_it"
 #: The context that says a question is about the writer's own present ("on day 3 after
 #: dropping my klonnies"): such a question reports signs, it does not ask in general.
 _OWN_NOW = "own_now"
+#: The context that says no one is there ("and i know nobodys home"): idioms of real
+#: voices ("hearing voices in the hallway") no longer explain withdrawal signs away.
+_NOBODY_THERE = "nobody_there"
 #: The context that says harm was done on purpose: idioms of accidents over self-harm
 #: ("burned myself with the iron") no longer explain it away.
 _DELIBERATE = "deliberate"
@@ -69,6 +75,13 @@ _DELIBERATE = "deliberate"
 _FOR_SELF = "for_self"
 #: The context of a time minutes or hours ago: "you" in such a question is the writer.
 _JUST_NOW = "just_now"
+#: Contexts that report the writer's present (an amount already in, vomiting counted, a
+#: fear of closing one's eyes, days without the benzo, a decision): told in a sentence of
+#: its own that asks nothing, they make a question in another sentence the writer's own
+#: ("how much klonopin is too much? i already took 16 and im starting to slur"). A sign
+#: alone does not: "od on klonopin is that even possible? my chest feels tight from
+#: anxiety" asks in general.
+_REPORTS_NOW = ("present_report", "already_in")
 #: The context that marks a message as a joke, and the one that takes that back ("lol.
 #: not even kidding"): then the joke cancels no rule.
 _JOKING = "joking"
@@ -385,8 +398,10 @@ class CrisisDetector:
         message = _Message(tokens)
         idioms = [m for _, _, m in self._idioms.find(tokens)]
         negations = [m for _, _, m in self._negation.find(tokens)]
-        if idioms and self._means_it(tokens):
+        if idioms and self._said(_MEANS_IT, tokens):
             idioms = self._unprovoked(idioms, found, Category.HARM_TO_OTHERS)
+        if idioms and self._said(_NOBODY_THERE, tokens):
+            idioms = self._unprovoked(idioms, found, Category.WITHDRAWAL)
         if idioms and self._deliberate(message, negations):
             idioms = self._unprovoked(idioms, found, Category.SELF_HARM)
         covered = {p for m in idioms for p in m.positions}
@@ -521,9 +536,13 @@ class CrisisDetector:
             for _, _, m in index.find(message.tokens)
         )
 
-    def _means_it(self, tokens: list[str]) -> bool:
-        """True if the message says its threat is planned or meant (context ``means_it``)."""
-        index = self._contexts.get(_MEANS_IT)
+    def _said(self, name: str, tokens: list[str]) -> bool:
+        """True if context ``name`` appears anywhere in ``tokens`` (idioms aside).
+
+        Used for the contexts that outweigh idioms: a threat planned or meant
+        (``means_it``), no one there to make the voices heard (``nobody_there``).
+        """
+        index = self._contexts.get(name)
         return index is not None and bool(index.find(tokens))
 
     def _topic(self, tokens: list[str]) -> bool:
@@ -564,7 +583,7 @@ class CrisisDetector:
             subject = "writer"
         medical = category in MEDICAL
         spoken_for = rule.who != "others" and self._speaks_for_writer(
-            subject, contexts, tokens, medical
+            subject, contexts, message, medical, (negations, timeline)
         )
         if spoken_for:
             subject = "writer"  # "if you/someone ..." is the writer's own: not hypothetical
@@ -573,7 +592,9 @@ class CrisisDetector:
         if self._is_history(match, message, timeline):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         if self._is_general_question(match, message, subject, medical) and not (
-            spoken_for or (medical and _OWN_NOW in contexts)
+            spoken_for
+            or (medical and _OWN_NOW in contexts)
+            or self._reported_now(match, message, negations, timeline)
         ):
             return _Verdict(NOTE_LEVEL, category, term, match.start)
         negated = False
@@ -603,7 +624,12 @@ class CrisisDetector:
         return _Verdict(level, category, term, match.start)
 
     def _speaks_for_writer(
-        self, subject: str | None, contexts: _Contexts, tokens: list[str], medical: bool
+        self,
+        subject: str | None,
+        contexts: _Contexts,
+        message: _Message,
+        medical: bool,
+        said: tuple[list[Match], _Timeline],
     ) -> bool:
         """True if a question about someone or "you" is the writer's own.
 
@@ -611,16 +637,53 @@ class CrisisDetector:
         ``for_self``) and, for a medical emergency, "does charcoal work if you take 20
         klonopins like 15 min ago" (context ``just_now``: no general question tells a time
         minutes ago). The time is read whole, even where an idiom ("15 min") keeps its
-        number from being a count.
+        number from being a count. "you" is the writer too when another sentence reports
+        the writer's present (``_reported_now``; ``said`` holds the message's negations
+        and timeline): "is it normal to feel calm after deciding to end your life? because
+        i feel so calm now".
         """
         if subject not in ("others", "generic"):
             return False
         if _FOR_SELF in contexts:
             return True
+        if subject == "generic" and self._reported_now(None, message, *said):
+            return True  # "... after deciding to end your life? because i feel so calm now"
         if not medical or subject != "generic":
             return False
         just_now = self._contexts.get(_JUST_NOW)
-        return just_now is not None and bool(just_now.find(tokens))
+        return just_now is not None and bool(just_now.find(message.tokens))
+
+    def _reported_now(
+        self,
+        match: Match | None,
+        message: _Message,
+        negations: list[Match],
+        timeline: _Timeline,
+    ) -> bool:
+        """True if a sentence other than the one of ``match`` reports the writer's present.
+
+        The report (a phrase of a ``_REPORTS_NOW`` context: an amount already in, a
+        decision) must stand in a sentence that asks nothing, about the writer (no one
+        else, nobody in general), not negated and not past history: then the question is
+        the writer's own, not a general one ("is it normal to throw up after drinking on
+        klonopin? ive thrown up 3 times", but not "... i threw up once last year"). With
+        no match, any sentence counts.
+        """
+        own = None if match is None else message.sentence[match.start]
+        for name in _REPORTS_NOW:
+            index = self._contexts.get(name)
+            if index is None:
+                continue
+            for _, _, report in index.find(message.tokens):
+                if (
+                    message.sentence[report.start] != own
+                    and not self._asks(report, message)
+                    and self._subject_before(report, message) not in ("others", "generic")
+                    and not self._cue_before(report, message, negations)
+                    and not self._is_history(report, message, timeline)
+                ):
+                    return True
+        return False
 
     def _is_sign(self, match: Match, message: _Message) -> bool:
         """True if ``match`` holds a sign of an emergency (context ``symptoms``).
@@ -722,9 +785,8 @@ class CrisisDetector:
         """True if a consequence word ("that's why") stands between ``start`` and ``end``."""
         return any(message.tokens[i] in _CONSEQUENCE for i in range(start, end))
 
-    def _is_general_question(
-        self, match: Match, message: _Message, subject: str | None, medical: bool
-    ) -> bool:
+    def _asks(self, match: Match, message: _Message) -> bool:
+        """True if the clause holding ``match`` asks a question (a starter, "?" or a tag)."""
         tokens = message.tokens
         start, end = message.clause_span(match.start)
         opens = tokens[start] in self._starters and not (
@@ -737,8 +799,15 @@ class CrisisDetector:
             asks = self._tag_question(tokens, end + 1)
         if asks and tokens[start] not in self._starters and self._hedged(tokens, end):
             asks = False  # "s3izur3 i th1nk??" states a guess, it asks nothing in general
-        if not asks:
+        return asks
+
+    def _is_general_question(
+        self, match: Match, message: _Message, subject: str | None, medical: bool
+    ) -> bool:
+        if not self._asks(match, message):
             return False
+        tokens = message.tokens
+        start = message.clause_span(match.start)[0]
         hypothetical = any(tokens[i] in self._hypothetical for i in range(start, match.start))
         if not medical:
             # "what should i do if a friend says they're suicidal?"
