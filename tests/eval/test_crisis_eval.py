@@ -55,6 +55,14 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_k"] = 0.92
 # 1.0% false alarms (rules alone 92.9%), M 96.4% / 0.5% (rules alone 77.9%).
 HOLDOUT_RECALL_FLOOR["crisis_holdout_l"] = 0.97
 HOLDOUT_RECALL_FLOOR["crisis_holdout_m"] = 0.95
+# N, O and P were read at ce7ab56 (N 96.4% / 3.0%, O 94.3% / 1.0%, P 97.9% / 1.0%), O and P
+# again at b64f0c4 (98.6% / 1.0%, 99.3% / 0.5%), then tuned on.
+HOLDOUT_RECALL_FLOOR["crisis_holdout_n"] = 0.97
+HOLDOUT_RECALL_FLOOR["crisis_holdout_o"] = 0.97
+HOLDOUT_RECALL_FLOOR["crisis_holdout_p"] = 0.97
+# Q and R, the session's final reading at bdfd55e (Q 98.6% / 2.0%, R 96.1% / 2.7%).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_q"] = 0.97
+HOLDOUT_RECALL_FLOOR["crisis_holdout_r"] = 0.95
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
