@@ -370,13 +370,16 @@ class CrisisDetector:
             out.extend(repaired)
         return out
 
-    def model_tokens(self, tokens: list[str]) -> list[str]:
+    def model_tokens(self, tokens: list[str], idioms: Sequence[Match] | None = None) -> list[str]:
         """``tokens`` as the statistical model reads them: each idiom one ``<idiom>`` token.
 
         Idioms remove only the words they cover, for the model as for the rules: "that
         lasagna was to die for" must not alarm on "die" once "to die for" is read.
+        ``idioms`` are the idiom matches of ``tokens`` when already found.
         """
-        covered = {p for _, _, m in self._idioms.find(tokens) for p in m.positions}
+        if idioms is None:
+            idioms = [m for _, _, m in self._idioms.find(tokens)]
+        covered = {p for m in idioms for p in m.positions}
         if not covered:
             return tokens
         out: list[str] = []
@@ -396,7 +399,8 @@ class CrisisDetector:
         if not found:
             return self._second_opinion(tokens, Assessment(safety_note=topic))
         message = _Message(tokens)
-        idioms = [m for _, _, m in self._idioms.find(tokens)]
+        found_idioms = [m for _, _, m in self._idioms.find(tokens)]
+        idioms = found_idioms
         negations = [m for _, _, m in self._negation.find(tokens)]
         if idioms and self._said(_MEANS_IT, tokens):
             idioms = self._unprovoked(idioms, found, Category.HARM_TO_OTHERS)
@@ -437,7 +441,7 @@ class CrisisDetector:
             calm = Assessment(safety_note=topic or bool(verdicts))
             if explained:  # "killing it", "goodbye all, off on my trip tomorrow"
                 return calm
-            return self._second_opinion(tokens, calm)
+            return self._second_opinion(tokens, calm, found_idioms)
         urgent = self._combine(urgent)
         best = min(urgent, key=lambda v: (v.level, self._priority[v.category], v.start))
         terms: list[str] = []
@@ -446,17 +450,20 @@ class CrisisDetector:
                 terms.append(verdict.term)
         return Assessment(CrisisResult(best.level, best.category, tuple(terms[:_MAX_TERMS])))
 
-    def _second_opinion(self, tokens: list[str], assessment: Assessment) -> Assessment:
+    def _second_opinion(
+        self, tokens: list[str], assessment: Assessment, idioms: Sequence[Match] | None = None
+    ) -> Assessment:
         """Ask the statistical model about a message the rules let pass.
 
         Not when the rules read a dangerous topic and judged it safe (a general question,
         a negation, past history) or an idiom explained a crisis phrase away: that
         judgement stands. A model alarm is level 2; its terms say it came from the model,
-        then give the words that weighed most.
+        then give the words that weighed most. ``idioms`` are the message's idiom matches
+        when the rules already found them.
         """
         if self.model is None or assessment.safety_note:
             return assessment
-        verdict = self.model.verdict(self.model_tokens(tokens))
+        verdict = self.model.verdict(self.model_tokens(tokens, idioms))
         if verdict is None:
             return assessment
         terms = (MODEL_TERM, *verdict.evidence)

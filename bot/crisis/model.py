@@ -33,7 +33,8 @@ MODEL_PATH = Path(__file__).with_name("crisis_model.json.gz")
 OK = "ok"  # the class of messages that must not escalate
 EVIDENCE = 4  # words and word pairs shown to staff with a model alarm
 STEM = 5  # letters of a longer word that also count as a feature of their own
-IDIOM_TOKEN = "<idiom>"  # noqa: S105 - not a secret; stands for the words of an idiom ("to die for"), see model_tokens
+#: Stands for the words of an idiom ("to die for"): see ``CrisisDetector.model_tokens``.
+IDIOM_TOKEN = "<idiom>"  # noqa: S105 - a token, not a secret
 
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?(?:mg|ml|x)?$")
 

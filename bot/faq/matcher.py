@@ -104,8 +104,8 @@ class FaqMatcher:
         Nor is a message with none of the FAQ's anchor words ("who do i call to fix my
         sink"): nothing ties it to the subject.
         """
-        weights = self._query_weights(question)
         word_list = surface_words(question)
+        weights = self._query_weights(question, word_list)
         words = frozenset(word_list)
         self._regimen_as_context(weights, word_list)
         for topic in mentioned_in_passing(
@@ -144,9 +144,7 @@ class FaqMatcher:
         ("just a slower xanax") names it too.
         """
         compared = self._compares.get(entry_id)
-        if compared is None:
-            return True
-        return compared.mentioned_in(weights, words)
+        return compared is None or compared.mentioned_in(weights, words)
 
     def _regimen_as_context(self, weights: dict[str, float], words: list[str]) -> None:
         """Weigh a member's own regimen told as context like an aside (``regimen``)."""
@@ -212,9 +210,13 @@ class FaqMatcher:
             ]
         return self._ranked(weights, limit)
 
-    def _query_weights(self, text: str, *, complete_last_word: bool = False) -> dict[str, float]:
+    def _query_weights(
+        self, text: str, words: list[str] | None = None, *, complete_last_word: bool = False
+    ) -> dict[str, float]:
+        """Each term of ``text`` and its weight; ``words`` are its surface words if known."""
         index = self.index
-        words = surface_words(text)
+        if words is None:
+            words = surface_words(text)
         weights: dict[str, float] = {}
         unknown = 0
         for term, word in index.analyser.analyse(words):
