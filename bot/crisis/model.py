@@ -15,17 +15,15 @@ half a percent.
 
 from __future__ import annotations
 
-import gzip
 import itertools
-import json
 import logging
-import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.crisis.result import Category
+from bot.linear import LinearModel, read_json_gz, write_json_gz
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +68,7 @@ class ModelVerdict:
     evidence: tuple[str, ...]  # the words and word pairs that weighed most towards it
 
 
-class CrisisModel:
+class CrisisModel(LinearModel):
     """Multinomial logistic regression over ``features``: one class per category plus ok."""
 
     def __init__(
@@ -82,28 +80,13 @@ class CrisisModel:
     ) -> None:
         if OK not in classes:
             raise ValueError("a crisis model needs an 'ok' class")
-        self.classes = tuple(classes)
-        self.bias = tuple(bias)
-        self.weights = weights
+        super().__init__(classes, bias, weights)
         self.threshold = threshold
         self._ok = self.classes.index(OK)
 
     def probabilities(self, tokens: Sequence[str]) -> list[float]:
         """Probability of each class (in ``classes`` order) for a cleaned message."""
         return self.probabilities_of(features(tokens))
-
-    def probabilities_of(self, found: Iterable[str]) -> list[float]:
-        """Probability of each class (in ``classes`` order) for a message's features."""
-        scores = list(self.bias)
-        for feature in dict.fromkeys(found):  # each once, in a fixed order: same sums every run
-            row = self.weights.get(feature)
-            if row is not None:
-                for number, weight in enumerate(row):
-                    scores[number] += weight
-        top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
-        total = sum(exps)
-        return [value / total for value in exps]
 
     def verdict(self, tokens: Sequence[str]) -> ModelVerdict | None:
         """The likeliest crisis category when the message reads as a crisis, else None."""
@@ -126,15 +109,7 @@ class CrisisModel:
 
     def to_json(self) -> dict[str, object]:
         """The model as plain data (what ``load_model`` reads)."""
-        return {
-            "classes": list(self.classes),
-            "bias": [round(value, 4) for value in self.bias],
-            "threshold": round(self.threshold, 4),
-            "weights": {
-                feature: [round(value, 3) for value in row]
-                for feature, row in sorted(self.weights.items())
-            },
-        }
+        return {**self.parameters_json(), "threshold": round(self.threshold, 4)}
 
 
 class ModelFileError(ValueError):
@@ -147,8 +122,7 @@ def read_model(path: Path | None = None) -> CrisisModel | None:
     if not path.exists():
         return None
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
+        data = read_json_gz(path)
         model = CrisisModel(
             data["classes"], data["bias"], data["weights"], float(data["threshold"])
         )
@@ -177,10 +151,4 @@ def load_model(path: Path | None = None) -> CrisisModel | None:
 
 def save_model(model: CrisisModel, path: Path) -> None:
     """Write ``model`` where ``load_model`` reads it (gzip-compressed JSON, stable order)."""
-    payload = json.dumps(model.to_json(), separators=(",", ":"), sort_keys=True)
-    # No file name or time in the gzip header: the same model is the same bytes.
-    with (
-        path.open("wb") as raw,
-        gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as handle,
-    ):
-        handle.write(payload.encode("utf-8"))
+    write_json_gz(model.to_json(), path)

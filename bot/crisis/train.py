@@ -14,10 +14,7 @@ folds never saw raise no more than ``--max-false-alarms`` of ordinary messages.
 from __future__ import annotations
 
 import argparse
-import math
-import random
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +24,7 @@ import yaml
 from bot.crisis.detector import CrisisDetector, load_detector
 from bot.crisis.model import MODEL_PATH, OK, CrisisModel, features, save_model
 from bot.crisis.result import Category
+from bot.linear import fit
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "eval"
 CLASSES = (OK, *(category.value for category in Category))
@@ -66,56 +64,11 @@ def train(
     threshold: float = 0.5, seed: int = 7,
 ) -> CrisisModel:
     """Fit the model; features seen fewer than ``min_count`` times are left out."""
-    counts = Counter(f for example in examples for f in set(example.features))
-    kept = sorted(f for f, c in counts.items() if c >= min_count)
-    vocabulary = {f: n for n, f in enumerate(kept)}
-    k = len(CLASSES)
-    rows = [
-        (sorted({vocabulary[f] for f in example.features if f in vocabulary}),
-         CLASSES.index(example.label))
-        for example in examples
-    ]
-    weights = [[0.0] * k for _ in vocabulary]
-    bias = [0.0] * k
-    total_w = [[0.0] * k for _ in vocabulary]  # running sums for averaging
-    total_b = [0.0] * k
-    order = list(range(len(rows)))
-    shuffle = random.Random(seed).shuffle  # noqa: S311 - reproducible order, not secrecy
-    for epoch in range(epochs):
-        shuffle(order)
-        step_rate = rate / (1.0 + epoch)
-        for number in order:
-            ids, label = rows[number]
-            scores = bias[:]
-            for i in ids:
-                row = weights[i]
-                for c in range(k):
-                    scores[c] += row[c]
-            top = max(scores)
-            exps = [math.exp(s - top) for s in scores]
-            norm = sum(exps)
-            scale = step_rate
-            for c in range(k):
-                grad = exps[c] / norm - (1.0 if c == label else 0.0)
-                if grad == 0.0:
-                    continue
-                delta = scale * grad
-                bias[c] -= delta
-                for i in ids:
-                    weights[i][c] -= delta
-        for c in range(k):  # average the end of every epoch: smoother than the last one
-            total_b[c] += bias[c]
-        for i, row in enumerate(weights):
-            acc = total_w[i]
-            for c in range(k):
-                acc[c] += row[c]
-    samples = epochs
-    averaged = {
-        f: [value / samples for value in total_w[i]]
-        for f, i in vocabulary.items()
-        if any(abs(value / samples) >= 0.0005 for value in total_w[i])
-    }
-    return CrisisModel(CLASSES, [value / samples for value in total_b], averaged, threshold)
+    bias, weights = fit(
+        [(example.features, example.label) for example in examples], CLASSES,
+        epochs=epochs, rate=rate, min_count=min_count, seed=seed,
+    )
+    return CrisisModel(CLASSES, bias, weights, threshold)
 
 
 def choose_threshold(
