@@ -5,7 +5,8 @@ Steps, in order (see ``lexicon.yaml`` for the words each step uses):
 1. Normalise the text (``bot.crisis.normalise``) and repair tokens: expand hand-listed
    short forms ("kms"), restore a dropped g ("breathin"), read a stretched word every way
    ("diiee" -> "die", "ooff" -> "off"), correct a misspelt word to a lexicon word when it
-   is not a real word, and split words written without spaces ("killmyself").
+   is not a real word, and split words written without spaces ("killmyself"), never a
+   medicine name ("metoprolol").
 2. Find every rule phrase, idiom, context, cue and topic as whole-token matches (filler
    words such as "really" or "fucking" may stand inside a phrase).
 3. Drop matches that use words an idiom covers ("killing it", "to die for"), and rules
@@ -50,6 +51,7 @@ from bot.crisis.words import (
     Corrector,
     Segmenter,
     english_words,
+    is_medicine,
     undoubled_readings,
     word_counts,
 )
@@ -324,7 +326,8 @@ class CrisisDetector:
             corrected = corrector.correct(candidate)
             if corrected is not None:
                 return (corrected,)
-        if len(token) >= _MIN_SEGMENTED:
+        if len(token) >= _MIN_SEGMENTED and not is_medicine(token):
+            # A medicine name is one word: "metoprolol" is not "me to pro lol".
             pieces = segmenter.segment(token)
             if pieces is not None:
                 out: list[str] = []

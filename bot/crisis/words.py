@@ -37,10 +37,53 @@ def word_counts() -> Mapping[str, int]:
     return counts
 
 
+#: Endings of medicine names (beta blockers "-olol", ACE inhibitors "-pril", statins,
+#: benzodiazepines...): a word with one is a medicine, never split into pieces nor
+#: corrected ("metoprolol" is not "me to pro lol", "atenolol" not "ate no lol").
+MEDICINE_ENDINGS = (
+    "olol", "ilol", "alol", "pril", "sartan", "statin", "statins", "azepam", "azolam",
+    "prazole", "oxetine", "triptan", "xaban", "gliptin", "formin", "tidine", "dipine", "afil",
+    "azosin", "cillin", "mycin", "cycline", "floxacin", "semide", "thiazide", "tiapine",
+    "ramate", "oxicam", "profen", "setron", "tropium", "glutide", "flozin", "lukast",
+    "dronate", "ipramine", "triptyline", "vudine", "navir", "conazole",
+)
+#: Common medicine names (generic and brand) the word lists lack or would split.
+MEDICINES = frozenset(
+    {
+        "neurontin", "memantine", "finasteride", "diphenhydramine", "apixaban", "eliquis",
+        "xarelto", "plavix", "ozempic", "wegovy", "mounjaro", "jardiance", "farxiga",
+        "synthroid", "levothyroxine", "lexapro", "zoloft", "prozac", "wellbutrin", "seroquel",
+        "abilify", "lamictal", "lyrica", "keppra", "depakote", "tegretol", "trileptal",
+        "cymbalta", "effexor", "pristiq", "trintellix", "remeron", "buspar", "vistaril",
+        "atarax", "ambien", "lunesta", "sonata", "restoril", "topamax", "imitrex", "crestor",
+        "lipitor", "zocor", "norvasc", "toprol", "lopressor", "coreg", "lasix", "coumadin",
+        "glucophage", "januvia", "trulicity", "victoza", "lantus", "humalog", "novolog",
+        "flomax", "proscar", "aricept", "namenda", "sinemet", "requip", "mirapex",
+        "flexeril", "zanaflex", "mobic", "celebrex", "ultram", "suboxone", "subutex",
+        "naltrexone", "vivitrol", "antabuse", "campral", "acamprosate", "gabapentin",
+        "pregabalin", "lamotrigine", "levetiracetam", "carbamazepine", "oxcarbazepine",
+        "clopidogrel", "warfarin", "digoxin", "diltiazem", "verapamil", "amiodarone",
+        "spironolactone", "buspirone", "mirtazapine", "bupropion", "venlafaxine",
+        "duloxetine", "sertraline", "escitalopram", "citalopram", "aripiprazole",
+        "olanzapine", "risperidone", "lurasidone", "clozapine", "lithium", "zolpidem",
+        "eszopiclone", "zopiclone", "sumatriptan", "montelukast", "tamsulosin",
+        "allopurinol", "colchicine", "prednisone", "prednisolone", "methotrexate",
+        "statin", "statins", "metoprolol", "atenolol", "carvedilol", "metformin",
+    }
+)
+
+
+def is_medicine(word: str) -> bool:
+    """True if ``word`` is a medicine name, by the list or by a medicine ending."""
+    return word in MEDICINES or (
+        len(word) > 6 and word.isalpha() and word.endswith(MEDICINE_ENDINGS)
+    )
+
+
 @cache
 def english_words() -> frozenset[str]:
     """Every real English word the detector knows, lower-case letters only."""
-    return dictionary_words() | frozenset(w for w in word_counts() if w.isalpha())
+    return dictionary_words() | frozenset(w for w in word_counts() if w.isalpha()) | MEDICINES
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

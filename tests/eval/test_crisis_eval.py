@@ -63,6 +63,10 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_p"] = 0.97
 # Q and R, the session's final reading at bdfd55e (Q 98.6% / 2.0%, R 96.1% / 2.7%).
 HOLDOUT_RECALL_FLOOR["crisis_holdout_q"] = 0.97
 HOLDOUT_RECALL_FLOOR["crisis_holdout_r"] = 0.95
+# S (young chat voices) and T (adults 40-75, carers), read once blind (S 99.3% / 1.9%,
+# T 99.3% / 3.8%; rules alone S 89.3%, T 93.6%), then tuned on: both at 100% recall now.
+HOLDOUT_RECALL_FLOOR["crisis_holdout_s"] = 0.97
+HOLDOUT_RECALL_FLOOR["crisis_holdout_t"] = 0.97
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
