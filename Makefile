@@ -27,9 +27,11 @@ unit: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
-# Retrain the crisis model (bot/crisis/crisis_model.json.gz) from tests/eval; commit the file.
+# Retrain the crisis and FAQ models (bot/crisis/crisis_model.json.gz, bot/faq/faq_model.json.gz)
+# from tests/eval; commit both files.
 model: $(STAMP)
 	$(BIN)/python -m bot.crisis.train
+	$(BIN)/python -m bot.faq.train
 
 load: $(STAMP)
 	$(BIN)/python -m tests.load.run_load $(LOAD_ARGS)

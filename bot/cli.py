@@ -25,6 +25,9 @@ from bot.crisis.model import ModelFileError, read_model
 from bot.escalation import EscalationService
 from bot.faq.lint import DEFAULT_MAX_REVIEW_AGE_DAYS, lint_file
 from bot.faq.loader import load_faq, validate_faq
+from bot.faq.model import ModelFileError as FaqModelFileError
+from bot.faq.model import read_model as read_faq_model
+from bot.faq.opinion import Trust
 from bot.faq.schema import faq_schema_text
 from bot.pipeline import Pipeline, Reply
 from bot.report.commands import register as register_report_commands
@@ -283,7 +286,46 @@ def _check(args: argparse.Namespace) -> int:
     faq_ok = _report(str(faq_path), problems, counts, strict=args.strict)
     lexicon_name = str(lexicon_path) if lexicon_path else "crisis lexicon (packaged)"
     lexicon_ok = _report(lexicon_name, check_lexicon(lexicon_path), "valid", strict=args.strict)
-    return 0 if faq_ok and lexicon_ok and _check_model() else 1
+    entry_ids = [entry.id for entry in document.entries] if document else []
+    # Both models reported, whatever the first says.
+    models_ok = [_check_model(), _check_faq_model(entry_ids)]
+    return 0 if faq_ok and lexicon_ok and all(models_ok) else 1
+
+
+def _check_faq_model(entry_ids: Sequence[str]) -> bool:
+    """Report on the packaged FAQ model: usable, missing or broken (the matcher alone).
+
+    Entries the model has no class for (new or renamed since ``make model``) are answered
+    by the matcher alone: a warning says which, never an error.
+    """
+    try:
+        model = read_faq_model()
+    except FaqModelFileError as error:
+        print(f"error: {error}; the matcher works alone until `make model` writes a new one")
+        return False
+    if model is None:
+        print("note: no FAQ model file; the matcher works alone (`make model` writes one)")
+        return True
+    print(f"ok: FAQ model (packaged): {len(model.weights):,} features, {_trust_text(model.trust)}")
+    unknown = [entry_id for entry_id in entry_ids if entry_id not in model.classes]
+    if unknown:
+        entries = "entry" if len(unknown) == 1 else "entries"
+        print(
+            f"FAQ model: warning: it has not learnt {len(unknown)} {entries} "
+            f"({', '.join(unknown[:5])}{', ...' if len(unknown) > 5 else ''}); the matcher "
+            "answers them alone until `make model` retrains it"
+        )
+    return True
+
+
+def _trust_text(trust: Trust) -> str:
+    """The FAQ model's trust levels in words ("confirms at 0.60, picks at 0.80, ...")."""
+    parts = [f"confirms at {trust.confirm:.2f}"]
+    if trust.pick <= 1.0:
+        parts.append(f"picks at {trust.pick:.2f}")
+    if trust.dissent <= 1.0:
+        parts.append(f"dissents at {trust.dissent:.2f}")
+    return ", ".join(parts)
 
 
 def _check_model() -> bool:

@@ -31,6 +31,7 @@ from bot.store.database import Database, open_database
 from bot.store.escalations import EscalationStore
 from bot.store.feedback import FeedbackStore
 from bot.store.questions import QuestionLog
+from bot.wiring import matcher_for
 from bot.yamlsource import DataFileError
 
 if TYPE_CHECKING:
@@ -228,7 +229,9 @@ def build_services(settings: Settings) -> Services:
     backup = last_good_path(settings.database_path)
     document = load_faq_or_last_good(settings.faq_path, backup).document
     detector = load_detector(settings.crisis_lexicon_path)
-    faq = LiveFaq(settings.faq_path, document, detector, last_good=backup)
+    faq = LiveFaq(
+        settings.faq_path, document, detector, matcher_factory=matcher_for, last_good=backup
+    )
     database = open_database(settings.database_path, busy_timeout=DATABASE_BUSY_TIMEOUT)
     escalations = EscalationStore(database)
     return Services(

@@ -20,6 +20,7 @@ from bot.console import WELCOME
 from bot.crisis import model as model_module
 from bot.crisis.messages import crisis_reply
 from bot.crisis.result import Assessment, Category, CrisisResult
+from bot.faq import model as faq_model_module
 from bot.faq.outcome import Candidate, MatchOutcome
 from bot.faq.schema import faq_json_schema, faq_schema_text
 from bot.pipeline import Reply
@@ -37,6 +38,15 @@ def _model_line() -> str:
         f"ok: crisis model (packaged): {len(model.weights):,} features, "
         f"alarm threshold {model.threshold:.2f}"
     )
+
+
+def _faq_model_line() -> str:
+    """What `faq-bot check` says about the packaged FAQ model."""
+    model = faq_model_module.read_model()
+    assert model is not None
+    trust = cli._trust_text(model.trust)
+    return f"ok: FAQ model (packaged): {len(model.weights):,} features, {trust}"
+
 
 REPO = Path(__file__).resolve().parents[1]
 ASK_KEYS = ["query", "kind", "entry_id", "score", "candidates", "crisis"]
@@ -91,6 +101,7 @@ def test_check_valid_file(faq_file: Path, capsys: pytest.CaptureFixture[str]) ->
         f"ok: {faq_file}: 2 entries, 2 sources",
         "ok: crisis lexicon (packaged): valid",
         _model_line(),
+        _faq_model_line(),
     ]
 
 
@@ -130,6 +141,7 @@ def test_check_defaults_to_the_settings(
         f"ok: {faq_file}: 2 entries, 2 sources",
         "ok: my-lexicon.yaml: valid",
         _model_line(),
+        _faq_model_line(),
     ]
     assert checked == [Path("my-lexicon.yaml")]
 
@@ -149,6 +161,33 @@ def test_check_reports_a_broken_crisis_model(
     assert "no crisis model file; the rules work alone" in capsys.readouterr().out
 
 
+def test_check_reports_a_broken_faq_model(
+    faq_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(cli, "check_lexicon", lambda path: [])  # checked elsewhere; slow
+    broken = tmp_path / "faq_model.json.gz"
+    broken.write_bytes(b"garbage")
+    monkeypatch.setattr(faq_model_module, "MODEL_PATH", broken)
+    assert main(["check", str(faq_file)]) == 1
+    assert "not a usable FAQ model" in capsys.readouterr().out
+    monkeypatch.setattr(faq_model_module, "MODEL_PATH", tmp_path / "missing.json.gz")
+    assert main(["check", str(faq_file)]) == 0
+    assert "no FAQ model file; the matcher works alone" in capsys.readouterr().out
+
+
+def test_check_names_entries_the_faq_model_has_not_learnt(
+    faq_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "check_lexicon", lambda path: [])  # checked elsewhere; slow
+    assert main(["check", str(faq_file)]) == 0  # a warning, not an error
+    out = capsys.readouterr().out
+    assert "FAQ model: warning: it has not learnt 1 entry (misuse)" in out
+    assert "the matcher answers them alone until `make model` retrains it" in out
+    assert main(["check", str(REPO / "faq.yaml")]) == 0
+    assert "has not learnt" not in capsys.readouterr().out
+
+
 def test_check_reports_lexicon_problems(
     faq_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -161,6 +200,8 @@ def test_check_reports_lexicon_problems(
         f"ok: {faq_file}: 2 entries, 2 sources",
         "lex.yaml:3: phrases[2]: empty phrase",
         "lex.yaml: 1 error",
+        _model_line(),
+        _faq_model_line(),
     ]
 
 

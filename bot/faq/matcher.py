@@ -42,8 +42,11 @@ from dataclasses import dataclass
 from bot.faq.analysis import canonical_term, surface_words
 from bot.faq.asides import mentioned_in_passing, single_words
 from bot.faq.index import FaqIndex, IndexedEntry
+from bot.faq.model import FaqModel, features
 from bot.faq.models import FaqDocument, Thresholds
-from bot.faq.outcome import Candidate, MatchOutcome
+from bot.faq.normalise import normalise_text
+from bot.faq.opinion import second_opinion
+from bot.faq.outcome import Candidate, Consultation, MatchOutcome
 from bot.faq.regimen import asks_about_dose, regimen_words
 from bot.faq.wordlists import is_english_word
 
@@ -75,8 +78,9 @@ class _Scored:
 class FaqMatcher:
     """Answers questions from one FAQ document; build a new one when the FAQ changes."""
 
-    def __init__(self, document: FaqDocument) -> None:
+    def __init__(self, document: FaqDocument, model: FaqModel | None = None) -> None:
         self.document = document
+        self.model = model
         self.thresholds: Thresholds = document.thresholds
         self.index = FaqIndex(document)
         count = self.index.entry_count
@@ -86,6 +90,7 @@ class FaqMatcher:
         self._subject = _named(document, scope.subject)
         self._other_medicines = frozenset(canonical_term(term) for term in scope.other_medicines)
         self._never_in_passing = frozenset(canonical_term(term) for term in scope.never_in_passing)
+        self._chat_topics = frozenset(canonical_term(term) for term in scope.chat_topics)
         self._anchors = _named(document, scope.anchors)
         self._medicines = _named(document, [*scope.subject, *scope.other_medicines])
         self._owned = _owned_keywords(self.index, self._medicines.terms)
@@ -103,9 +108,23 @@ class FaqMatcher:
         naming its subject: the answers speak about Klonopin, not about that medicine.
         Nor is a message with none of the FAQ's anchor words ("who do i call to fix my
         sink"): nothing ties it to the subject.
+
+        With a ``model``, its second opinion then settles what the matcher left open, or
+        turns an answer it disagrees with into "did you mean" (``second_opinion``).
         """
+        consultation = self.consult(question)
+        if self.model is None:
+            return consultation.outcome
+        reading, probability = self.model.reading(consultation.features)
+        return consultation.settled(
+            second_opinion(consultation.offer(), reading, probability, self.model.trust)
+        )
+
+    def consult(self, question: str) -> Consultation:
+        """The matcher's own decision on ``question`` and what the FAQ model may change."""
         word_list = surface_words(question)
-        weights = self._query_weights(question, word_list)
+        analysed = self.index.analyser.analyse(word_list)
+        weights = self._query_weights(question, word_list, analysed)
         words = frozenset(word_list)
         self._regimen_as_context(weights, word_list)
         for topic in mentioned_in_passing(
@@ -119,6 +138,21 @@ class FaqMatcher:
         ):
             weights[f"aside:{topic}"] = ASIDE_SHARE * self.index.rarest_weight
             del weights[topic]
+        outcome = self._decided(weights, words)
+        answerable: frozenset[str] = frozenset()
+        if outcome.kind != "answer" and self._open_to_model(weights, words):
+            answerable = frozenset(
+                c.entry_id
+                for c in outcome.candidates
+                if self._names_compared(c.entry_id, weights, words)
+            )
+        # A question a moderator wrote into the FAQ word for word: their answer is final.
+        written = outcome.kind == "answer" and _is_written(question, outcome.candidates[0])
+        features = tuple(_model_features(analysed, word_list))
+        return Consultation(outcome, answerable, features, final=written)
+
+    def _decided(self, weights: Mapping[str, float], words: frozenset[str]) -> MatchOutcome:
+        """The matcher's own decision: thresholds, then the scope and keyword rules."""
         outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
         if outcome.kind == "answer" and (
             self._beyond_scope(weights, words)
@@ -133,6 +167,26 @@ class FaqMatcher:
         ):
             return MatchOutcome("answer", outcome.candidates)
         return outcome
+
+    def features(self, question: str) -> list[str]:
+        """What the FAQ model (``model``) reads of ``question``."""
+        word_list = surface_words(question)
+        return _model_features(self.index.analyser.analyse(word_list), word_list)
+
+    def _open_to_model(self, weights: Mapping[str, float], words: frozenset[str]) -> bool:
+        """True when the FAQ model may settle a question the matcher left open.
+
+        Only a message that names something tying it to the FAQ's subject and no topic the
+        answers do not cover: the model confirms, it never widens what is answered. Chat
+        topics (``scope.chat_topics``: small talk, the server) change nothing an answer
+        says, so they do not count when the message names the medicine.
+        """
+        if not self._anchored(weights, words):
+            return False
+        medical = {t: w for t, w in weights.items() if t not in self._chat_topics}
+        if len(medical) < len(weights) and not self._medicines.mentioned_in(weights, words):
+            return False
+        return not self._beyond_scope(medical, words)
 
     def _names_compared(
         self, entry_id: str, weights: Mapping[str, float], words: frozenset[str]
@@ -211,15 +265,22 @@ class FaqMatcher:
         return self._ranked(weights, limit)
 
     def _query_weights(
-        self, text: str, words: list[str] | None = None, *, complete_last_word: bool = False
+        self,
+        text: str,
+        words: list[str] | None = None,
+        analysed: list[tuple[str, str]] | None = None,
+        *,
+        complete_last_word: bool = False,
     ) -> dict[str, float]:
-        """Each term of ``text`` and its weight; ``words`` are its surface words if known."""
+        """Each term of ``text`` and its weight; ``words`` and ``analysed`` if already known."""
         index = self.index
         if words is None:
             words = surface_words(text)
+        if analysed is None:
+            analysed = index.analyser.analyse(words)
         weights: dict[str, float] = {}
         unknown = 0
-        for term, word in index.analyser.analyse(words):
+        for term, word in analysed:
             weight = index.weight(term, word)
             if index.is_unknown(term) and term not in weights:
                 weight *= UNKNOWN_DECAY**unknown
@@ -308,6 +369,16 @@ def _score(entry: IndexedEntry, weights: Mapping[str, float], total: float) -> _
     score = 100.0 * (COVERAGE_SHARE * matched / total + (1 - COVERAGE_SHARE) * best)
     matched_text = entry.fields[best_field].text if best_field >= 0 else ""
     return _Scored(entry.position, round(min(score, 100.0), 1), matched_text)
+
+
+def _is_written(question: str, candidate: Candidate) -> bool:
+    """True when ``question`` is, once normalised, the text of the entry it matched."""
+    return bool(candidate.matched) and normalise_text(candidate.matched) == normalise_text(question)
+
+
+def _model_features(analysed: list[tuple[str, str]], words: list[str]) -> list[str]:
+    """The model's features from a question's analysed terms and surface words."""
+    return features([term for term, _ in analysed], words)
 
 
 def required_lead(score: float, thresholds: Thresholds) -> float:

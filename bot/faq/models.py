@@ -104,6 +104,15 @@ class Scope(_Strict):
             "lithium btw, can klonopin cause mania') do not."
         ),
     )
+    chat_topics: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Canonical synonym terms of not-covered topics that are chat, not medicine "
+            "(small talk, the Discord server): they never change what an answer says, so "
+            "when the FAQ model confirms the entry ranked first ('on kpins i talk to "
+            "everyone in the discord call, why') they do not block the answer."
+        ),
+    )
     anchors: list[str] = Field(
         default_factory=list,
         description=(

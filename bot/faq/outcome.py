@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.faq.opinion import Offer, Opinion
+
 MatchKind = Literal["answer", "clarify", "fallback"]
 
 
@@ -33,3 +35,31 @@ class MatchOutcome:
     def score(self) -> float:
         """Score of the best candidate (0 when there is none)."""
         return self.candidates[0].score if self.candidates else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """The matcher's own decision, and what the FAQ model needs to give its opinion."""
+
+    outcome: MatchOutcome
+    answerable: frozenset[str]  # offered entries the model may answer (empty once answered)
+    features: tuple[str, ...]  # what the model reads of the question
+    final: bool = False  # the answer is an entry's own text: nothing may change it
+
+    def offer(self) -> Offer:
+        """The decision as ``second_opinion`` sees it (only the answer, when final)."""
+        candidates = self.outcome.candidates[:1] if self.final else self.outcome.candidates
+        offered = tuple(candidate.entry_id for candidate in candidates)
+        return Offer(self.outcome.kind == "answer", offered, self.answerable)
+
+    def settled(self, opinion: Opinion) -> MatchOutcome:
+        """The outcome once ``opinion`` is applied: the chosen entry goes first."""
+        if opinion.action == "keep" or opinion.entry_id is None:
+            return self.outcome
+        candidates = self.outcome.candidates
+        chosen = [c for c in candidates if c.entry_id == opinion.entry_id]
+        if opinion.action == "answer":
+            rest = [c for c in candidates if c.entry_id != opinion.entry_id]
+            return MatchOutcome("answer", (*chosen, *rest))
+        # "ask": the matcher's answer and the model's reading, side by side
+        return MatchOutcome("clarify", (candidates[0], *chosen))

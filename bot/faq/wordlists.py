@@ -306,6 +306,15 @@ FILLER_PHRASES: tuple[str, ...] = (
     # Hearsay framing: where a claim came from and asking whether it holds ("tiktok said
     # benzos lower your iq, is that true"). The claim is the question; a social-media name
     # on its own ("whats your favourite tiktok") is still small talk.
+    # Someone else mentioning the medicine ("my cousin keeps talking about it") is where
+    # the question came from, not a question about being talkative.
+    "talking about it",
+    "talkin about it",
+    "talking abt it",
+    "talkin abt it",
+    "talks about it",
+    "talked about it",
+    "keeps mentioning it",
     "on tiktok",
     "on tik tok",
     "a tiktok",

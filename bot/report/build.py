@@ -20,6 +20,7 @@ from bot.report.suggestions import (
     not_covered_topics,
 )
 from bot.store.stores import Stores
+from bot.wiring import matcher_for
 
 MAX_EXAMPLES = 5
 
@@ -68,7 +69,7 @@ def report_from_traffic(
     cluster_threshold: float = DEFAULT_THRESHOLD,
 ) -> Report:
     """The report for already loaded traffic (what ``build_report`` does after reading)."""
-    matcher = matcher or FaqMatcher(document)
+    matcher = matcher or matcher_for(document)
     crisis = is_crisis or (lambda _text: False)
     rows = traffic.questions
     asked = [q for q in group_by_question(rows) if not crisis(q.text)]

@@ -45,6 +45,7 @@ from bot.report.model import (
     WithheldSuggestion,
 )
 from bot.store.feedback import NotHelpfulVote
+from bot.wiring import matcher_for
 
 NEAR_MISS_POINTS = 15.0  # a fallback this close below the clarify threshold is a near miss
 DUPLICATE_RATIO = 90.0  # folded wordings this alike are one suggestion
@@ -250,7 +251,7 @@ def fewest_aliases(
         suggestions, key=lambda s: (BASIS_RANK[s.basis], -s.asked, normalise_text(s.text))
     )
     kept: list[AliasSuggestion] = []
-    current = FaqMatcher(document)
+    current = matcher_for(document)
     for suggestion in ordered:
         mine = [k for k in kept if k.entry_id == suggestion.entry_id]
         if mine and current.match(suggestion.text).entry_id == suggestion.entry_id:
@@ -259,7 +260,7 @@ def fewest_aliases(
             kept[kept.index(target)] = _absorb(target, suggestion)
             continue
         kept.append(suggestion)
-        current = FaqMatcher(with_aliases(document, _aliases_of(kept)))
+        current = matcher_for(with_aliases(document, _aliases_of(kept)))
     return kept, current
 
 

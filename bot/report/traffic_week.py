@@ -207,6 +207,13 @@ WEEK: tuple[Topic, ...] = (
             "withdrawal from klonopin fatal?",
         ),
     ),
+    Topic("blunted", "depression", 1.5, ("does klonopin blunt your emotions",)),
+    Topic(
+        "head over the years",
+        "long-term-use",
+        1.5,
+        ("does klonopin mess with your head over the years",),
+    ),
     Topic(
         "zombie upstairs",
         "iq-cognition",

@@ -14,7 +14,7 @@ from bot.faq.models import FaqDocument
 from bot.pipeline import Pipeline
 from bot.report.simulate import Simulation, simulate_traffic
 from bot.store.stores import Stores
-from bot.wiring import pipeline_for
+from bot.wiring import matcher_for, pipeline_for
 
 SHIPPED_FAQ = Path(__file__).resolve().parents[2] / "faq.yaml"
 # The simulated week ends late on a Monday, so its seven days are whole UTC days.
@@ -28,7 +28,7 @@ def shipped_faq() -> FaqDocument:
 
 @pytest.fixture(scope="session")
 def matcher(shipped_faq: FaqDocument) -> FaqMatcher:
-    return FaqMatcher(shipped_faq)
+    return matcher_for(shipped_faq)
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,6 @@ import yaml
 
 from bot.faq.lint import lint_file
 from bot.faq.loader import load_faq, validate_faq
-from bot.faq.matcher import FaqMatcher
 from bot.faq.models import FaqDocument
 from bot.pipeline import Pipeline
 from bot.report.alias_yaml import CONFIRMED, render_alias_yaml
@@ -25,6 +24,7 @@ from bot.report.build import build_report
 from bot.report.html import render_html
 from bot.report.simulate import simulate_traffic
 from bot.store.stores import Stores
+from bot.wiring import matcher_for
 from tests.report.conftest import END, SHIPPED_FAQ
 
 UPDATE_HINT = "the shipped FAQ now answers these paraphrases; add fresh ones to traffic_week.py"
@@ -51,7 +51,7 @@ def test_suggested_aliases_make_the_missed_questions_match(
     stores: Stores, pipeline: Pipeline, shipped_faq: FaqDocument, tmp_path: Path
 ) -> None:
     simulation = simulate_traffic(stores, pipeline, end=END)
-    before = FaqMatcher(shipped_faq)
+    before = matcher_for(shipped_faq)
     missed = {
         q.text: q.intended
         for q in simulation.questions
@@ -85,7 +85,7 @@ def test_suggested_aliases_make_the_missed_questions_match(
     lint = [p.message for p in lint_file(copy)]
     assert not [m for m in lint if any(f"'{alias}'" in m for alias in new_aliases)]
 
-    after = FaqMatcher(load_faq(copy))
+    after = matcher_for(load_faq(copy))
     # Every wording the confirmed suggestions cover now gets the entry its askers meant.
     confirmed = [s for s in report.suggestions if s.basis in CONFIRMED]
     fixed = [(t, s.entry_id) for s in confirmed for t in (s.text, *s.variants)]
