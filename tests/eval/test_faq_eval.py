@@ -101,6 +101,11 @@ HOLDOUT_FLOORS = {
     # W 85.2 / 94.3 / 2.1), then used for training the FAQ model and tuning.
     "faq_holdout_v.yaml": Floor(correct=0.90, top1=0.94, wrong=0.015),
     "faq_holdout_w.yaml": Floor(correct=0.88, top1=0.93, wrong=0.025),
+    # Training authors A (an even mix, 420) and B (long stories, terse follow-ups,
+    # code-switching, 420), written blind on 2026-11-24 and read once at b698504 (A 89.4 /
+    # 97.2 / 0.2, B 82.8 / 95.6 / 0.7), then training data for the FAQ model.
+    "faq_train_a.yaml": Floor(correct=0.90, top1=0.95, wrong=0.01),
+    "faq_train_b.yaml": Floor(correct=0.84, top1=0.94, wrong=0.015),
 }
 DEFAULT_HOLDOUT_FLOOR = Floor(correct=0.70, top1=0.85, wrong=0.05)
 
@@ -144,7 +149,7 @@ def load_items(path: Path) -> list[Item]:
 
 
 def is_blind(path: Path) -> bool:
-    return "holdout" in path.name
+    return "holdout" in path.name or path.name.startswith("faq_train_")
 
 
 @pytest.fixture(scope="module")
