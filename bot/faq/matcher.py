@@ -138,22 +138,25 @@ class FaqMatcher:
         ):
             weights[f"aside:{topic}"] = ASIDE_SHARE * self.index.rarest_weight
             del weights[topic]
-        outcome = self._decided(weights, words)
+        ranked = self._ranked(weights, SHORTLIST)
+        outcome = self._decided(ranked, weights, words)
+        # The model may settle between the best few, even those too weak to offer alone.
+        best = tuple(ranked[:MAX_CANDIDATES])
         answerable: frozenset[str] = frozenset()
         if outcome.kind != "answer" and self._open_to_model(weights, words):
             answerable = frozenset(
-                c.entry_id
-                for c in outcome.candidates
-                if self._names_compared(c.entry_id, weights, words)
+                c.entry_id for c in best if self._names_compared(c.entry_id, weights, words)
             )
         # A question a moderator wrote into the FAQ word for word: their answer is final.
         written = outcome.kind == "answer" and _is_written(question, outcome.candidates[0])
         features = tuple(_model_features(analysed, word_list))
-        return Consultation(outcome, answerable, features, final=written)
+        return Consultation(outcome, best, answerable, features, final=written)
 
-    def _decided(self, weights: Mapping[str, float], words: frozenset[str]) -> MatchOutcome:
+    def _decided(
+        self, ranked: list[Candidate], weights: Mapping[str, float], words: frozenset[str]
+    ) -> MatchOutcome:
         """The matcher's own decision: thresholds, then the scope and keyword rules."""
-        outcome = decide(self._ranked(weights, SHORTLIST), self.thresholds)
+        outcome = decide(ranked, self.thresholds)
         if outcome.kind == "answer" and (
             self._beyond_scope(weights, words)
             or not self._anchored(weights, words)

@@ -42,21 +42,25 @@ class Consultation:
     """The matcher's own decision, and what the FAQ model needs to give its opinion."""
 
     outcome: MatchOutcome
-    answerable: frozenset[str]  # offered entries the model may answer (empty once answered)
+    best: tuple[Candidate, ...]  # the best few entries, whether or not the outcome offers them
+    answerable: frozenset[str]  # of those, the ones the model may answer (none once answered)
     features: tuple[str, ...]  # what the model reads of the question
     final: bool = False  # the answer is an entry's own text: nothing may change it
 
     def offer(self) -> Offer:
         """The decision as ``second_opinion`` sees it (only the answer, when final)."""
-        candidates = self.outcome.candidates[:1] if self.final else self.outcome.candidates
+        answered = self.outcome.kind == "answer"
+        candidates = self.outcome.candidates if answered else self.best
+        if self.final:
+            candidates = candidates[:1]
         offered = tuple(candidate.entry_id for candidate in candidates)
-        return Offer(self.outcome.kind == "answer", offered, self.answerable)
+        return Offer(answered, offered, self.answerable)
 
     def settled(self, opinion: Opinion) -> MatchOutcome:
         """The outcome once ``opinion`` is applied: the chosen entry goes first."""
         if opinion.action == "keep" or opinion.entry_id is None:
             return self.outcome
-        candidates = self.outcome.candidates
+        candidates = self.outcome.candidates if self.outcome.kind == "answer" else self.best
         chosen = [c for c in candidates if c.entry_id == opinion.entry_id]
         if opinion.action == "answer":
             rest = [c for c in candidates if c.entry_id != opinion.entry_id]
