@@ -88,6 +88,9 @@ _REPORTS_NOW = ("present_report", "already_in")
 #: not even kidding"): then the joke cancels no rule.
 _JOKING = "joking"
 _JOKE_WITHDRAWN = "joke_withdrawn"
+#: Contexts a joke marker makes (taken back by ``_JOKE_WITHDRAWN`` like ``_JOKING``): "that
+#: meeting made me want to die lol" is a reaction, "... lol. not even kidding" is not.
+_JOKES = frozenset({_JOKING, "reaction_joke"})
 #: Words that make what follows them a consequence of the past: "had a seizure in 2021 and
 #: that's why my doctor is careful now" ("now" there does not make the seizure current).
 _CONSEQUENCE = frozenset({"why"})
@@ -477,7 +480,7 @@ class CrisisDetector:
         """True if ``unless`` context ``name`` is present and not taken back."""
         if name not in contexts:
             return False
-        return not (name == _JOKING and _JOKE_WITHDRAWN in contexts)
+        return not (name in _JOKES and _JOKE_WITHDRAWN in contexts)
 
     def _combine(self, urgent: list[_Verdict]) -> list[_Verdict]:
         """Apply ``combined``: both categories found -> the second at the better level."""

@@ -26,7 +26,9 @@ HERE = Path(__file__).parent
 SETS = sorted(HERE.glob("crisis_*.yaml"))
 MIN_RECALL = 0.98
 MAX_FALSE_ALARMS = 0.02
-TRAINING_MAX_FALSE_ALARMS = 0.05  # today 0.0-3.7% on crisis_train_*
+TRAINING_MAX_FALSE_ALARMS = 0.05  # today 0.0-2.6% on crisis_train_*
+# K and L were read once blind at b698504 (K 99.3% recall / 6.5% false alarms, L 94.3% /
+# 2.3%), then tuned on by class: both 100% / 0.0% now, before any retraining on them.
 # Every hold-out set was written blind and measured once before any tuning on it (first
 # readings in the README: C 91.5%, D 74.8%, E 89.8%, G 92.4%); all were tuned on afterwards
 # and reach 100% now. A floor a little under that keeps a regression visible.
