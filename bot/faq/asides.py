@@ -11,8 +11,9 @@ another topic ("but", "btw", "also"), not at commas: "im breastfeeding, what dos
 is one question. Topics that change every answer (pregnancy, age) are never asides.
 "is klonopin more addictive than weed" asks about Klonopin: what follows "than" is only
 the yardstick, an aside when the part before it names the medicine ("is weed less
-addictive than klonopin" is about weed and stays unanswered). Only "than" cuts: "like"
-and "with" keep the other drug in the question ("klonopin with weed").
+addictive than klonopin" is about weed and stays unanswered); so is what follows
+"compared to" or "compared with". Only these cut: "like", "vs" and "with" keep the other
+drug in the question ("klonopin with weed").
 "can i take klonopin with zoloft" keeps "zoloft" in the Klonopin clause, so it still
 never gets an answer.
 """
@@ -23,6 +24,9 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 
 from bot.faq.analysis import TextAnalyser, surface_words
+
+# Words that introduce what something is compared to, like "than" ("compared to weed").
+_YARDSTICK = re.compile(r"\s(?:compared (?:to|with)|in comparison (?:to|with))\s", re.IGNORECASE)
 
 # Clause breaks: punctuation, and words that turn to another topic.
 _CLAUSE_BREAK = re.compile(
@@ -52,7 +56,7 @@ def mentioned_in_passing(
     for part in _CLAUSE_BREAK.split(f" {text} "):
         if not part or not part.strip():
             continue
-        head, _, tail = part.partition(" than ")
+        head, _, tail = _YARDSTICK.sub(" than ", part).partition(" than ")
         if tail.strip() and head.strip():
             clauses.append(head)
             yardsticks.add(len(clauses))

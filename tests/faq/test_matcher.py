@@ -435,6 +435,19 @@ def test_an_aside_needs_another_clause_naming_the_medicine() -> None:
     assert FaqMatcher(pregnant).match("on lithium btw. can a kpin cause mania").kind != "answer"
 
 
+def test_what_follows_compared_to_is_only_the_yardstick() -> None:
+    entries = [("addiction", "Is Klonopin addictive?", [], ["addictive", "klonopin"])]
+    synonyms = {"klonopin": ["kpin"], "other drug": ["weed"]}
+    thresholds = {"answer": 40.0, "clarify": 30.0, "margin": 5.0}
+    document = make_document(entries, synonyms=synonyms, thresholds=thresholds)
+    scoped = FaqMatcher(document.model_copy(update={"scope": Scope(subject=["klonopin"])}))
+    assert scoped.match("how addictive is a kpin compared to weed").entry_id == "addiction"
+    assert scoped.match("how addictive is a kpin compared with weed").entry_id == "addiction"
+    # The other drug is what is asked about, or stays in the question: no answer.
+    assert scoped.match("how addictive is weed compared to a kpin").kind != "answer"
+    assert scoped.match("how addictive is a kpin like weed").kind != "answer"
+
+
 def test_a_story_with_one_entrys_own_keyword_is_answered() -> None:
     entries = [
         ("mania", "Can Klonopin cause mania?", [], ["mania", "klonopin"]),
