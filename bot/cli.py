@@ -16,7 +16,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from bot.alerts import build_alert
 from bot.console import ConsoleChat, CrisisHook, preview_staff_alert
@@ -292,20 +292,32 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if faq_ok and lexicon_ok and all(models_ok) else 1
 
 
+_Model = TypeVar("_Model")
+
+
+def _read_checked(
+    read: Callable[[], _Model | None], what: str, alone: str
+) -> tuple[bool, _Model | None]:
+    """A packaged model for ``check``: (usable or missing, the model); prints what is wrong."""
+    try:
+        model = read()
+    except (ModelFileError, FaqModelFileError) as error:
+        print(f"error: {error}; {alone} until `make model` writes a new one")
+        return False, None
+    if model is None:
+        print(f"note: no {what} file; {alone} (`make model` writes one)")
+    return True, model
+
+
 def _check_faq_model(entry_ids: Sequence[str]) -> bool:
     """Report on the packaged FAQ model: usable, missing or broken (the matcher alone).
 
     Entries the model has no class for (new or renamed since ``make model``) are answered
     by the matcher alone: a warning says which, never an error.
     """
-    try:
-        model = read_faq_model()
-    except FaqModelFileError as error:
-        print(f"error: {error}; the matcher works alone until `make model` writes a new one")
-        return False
+    ok, model = _read_checked(read_faq_model, "FAQ model", "the matcher works alone")
     if model is None:
-        print("note: no FAQ model file; the matcher works alone (`make model` writes one)")
-        return True
+        return ok
     print(f"ok: FAQ model (packaged): {len(model.weights):,} features, {_trust_text(model.trust)}")
     unknown = [entry_id for entry_id in entry_ids if entry_id not in model.classes]
     if unknown:
@@ -330,19 +342,13 @@ def _trust_text(trust: Trust) -> str:
 
 def _check_model() -> bool:
     """Report on the packaged crisis model: usable, missing (rules alone) or broken."""
-    try:
-        model = read_model()
-    except ModelFileError as error:
-        print(f"error: {error}; the rules work alone until `make model` writes a new one")
-        return False
-    if model is None:
-        print("note: no crisis model file; the rules work alone (`make model` writes one)")
-        return True
-    print(
-        f"ok: crisis model (packaged): {len(model.weights):,} features, "
-        f"alarm threshold {model.threshold:.2f}"
-    )
-    return True
+    ok, model = _read_checked(read_model, "crisis model", "the rules work alone")
+    if model is not None:
+        print(
+            f"ok: crisis model (packaged): {len(model.weights):,} features, "
+            f"alarm threshold {model.threshold:.2f}"
+        )
+    return ok
 
 
 def _report(name: str, problems: Sequence[Problem], ok_text: str, *, strict: bool = False) -> bool:

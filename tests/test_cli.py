@@ -146,34 +146,29 @@ def test_check_defaults_to_the_settings(
     assert checked == [Path("my-lexicon.yaml")]
 
 
-def test_check_reports_a_broken_crisis_model(
+@pytest.mark.parametrize(
+    ("module", "name", "broken_text", "missing_text"),
+    [
+        (model_module, "crisis", "not a usable crisis model",
+         "no crisis model file; the rules work alone"),
+        (faq_model_module, "faq", "not a usable FAQ model",
+         "no FAQ model file; the matcher works alone"),
+    ],
+)
+def test_check_reports_a_broken_or_missing_model(
     faq_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
+    module: types.ModuleType, name: str, broken_text: str, missing_text: str,
 ) -> None:
     monkeypatch.setattr(cli, "check_lexicon", lambda path: [])  # checked elsewhere; slow
-    broken = tmp_path / "crisis_model.json.gz"
+    broken = tmp_path / f"{name}_model.json.gz"
     broken.write_bytes(b"garbage")
-    monkeypatch.setattr(model_module, "MODEL_PATH", broken)
+    monkeypatch.setattr(module, "MODEL_PATH", broken)
     assert main(["check", str(faq_file)]) == 1
-    assert "not a usable crisis model" in capsys.readouterr().out
-    monkeypatch.setattr(model_module, "MODEL_PATH", tmp_path / "missing.json.gz")
+    assert broken_text in capsys.readouterr().out
+    monkeypatch.setattr(module, "MODEL_PATH", tmp_path / "missing.json.gz")
     assert main(["check", str(faq_file)]) == 0
-    assert "no crisis model file; the rules work alone" in capsys.readouterr().out
-
-
-def test_check_reports_a_broken_faq_model(
-    faq_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    monkeypatch.setattr(cli, "check_lexicon", lambda path: [])  # checked elsewhere; slow
-    broken = tmp_path / "faq_model.json.gz"
-    broken.write_bytes(b"garbage")
-    monkeypatch.setattr(faq_model_module, "MODEL_PATH", broken)
-    assert main(["check", str(faq_file)]) == 1
-    assert "not a usable FAQ model" in capsys.readouterr().out
-    monkeypatch.setattr(faq_model_module, "MODEL_PATH", tmp_path / "missing.json.gz")
-    assert main(["check", str(faq_file)]) == 0
-    assert "no FAQ model file; the matcher works alone" in capsys.readouterr().out
+    assert missing_text in capsys.readouterr().out
 
 
 def test_check_names_entries_the_faq_model_has_not_learnt(
