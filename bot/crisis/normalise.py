@@ -75,6 +75,23 @@ _CONFUSABLES = str.maketrans(
     }
 )
 
+# A message written in Cyrillic (it holds a Cyrillic letter that looks like no Latin one:
+# "я", "ж", "ы", "л"...) is real Russian: its wholly Cyrillic words are transliterated
+# ("выпил" -> "vypil", "таблетки" -> "tabletki") instead of folded as look-alikes. A Latin
+# word with look-alike letters in it ("kіll") is still folded, and a message whose Cyrillic
+# letters all look Latin ("і wаnt tо dіе") keeps the look-alike reading.
+_CYRILLIC_WORD = re.compile("(?<![a-z])[\u0400-\u04ff]+(?![a-z])")
+_CYRILLIC_LOOKALIKES = frozenset("авеёіїјкмнорстуўхѕԁԛԝһӏүҡ")
+_RUSSIAN = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
+    }
+)
+
 # Currency signs used as letters, only between two letters ("mys€lf", "a£one"), so
 # prices ("€20", "£5") keep their meaning.
 _INNER_SYMBOLS = {"\u20ac": "e", "\u00a3": "l", "\u00a2": "c", "\u00a5": "y"}
@@ -167,6 +184,14 @@ def _join_spelled_out(tokens: list[str]) -> list[str]:
     return out
 
 
+def _transliterate_russian(text: str) -> str:
+    """Spell the wholly Cyrillic words of a Russian message in Latin letters."""
+    words = _CYRILLIC_WORD.findall(text)
+    if not any(ch not in _CYRILLIC_LOOKALIKES for word in words for ch in word):
+        return text
+    return _CYRILLIC_WORD.sub(lambda m: m.group().translate(_RUSSIAN), text)
+
+
 def normalise(text: str) -> str:
     """Fold ``text`` into space-separated lower-case ASCII tokens (idempotent)."""
     text = unicodedata.normalize("NFKC", text)
@@ -180,6 +205,7 @@ def normalise(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = _transliterate_russian(text)
         text = text.translate(_CONFUSABLES)
         text = _INNER_SYMBOL.sub(
             lambda m: "".join(_INNER_SYMBOLS[ch] for ch in m.group()), text
