@@ -177,3 +177,22 @@ def test_english_classes(
 )
 def test_model_false_alarms(detector: CrisisDetector, text: str, expected: str | None) -> None:
     assert category(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Pills put by to join someone who has died: the rules' own, with or without grief.
+        ("been saving my pills to be with my late wife", "suicide"),
+        ("stockpiled my kpins up to go be with my mom", "suicide"),
+        ("the meds are saved up to join her", "suicide"),
+        # Saving for a trip or a visit is not.
+        ("saved up money to join him on holiday", None),
+        ("saving my meds for the trip to join her in spain", None),
+        ("saving my vacation days to be with my mom after her surgery", None),
+    ],
+)
+def test_pills_saved_to_join_someone(
+    rules_detector: CrisisDetector, text: str, expected: str | None
+) -> None:
+    assert category(rules_detector, text) == expected
