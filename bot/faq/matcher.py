@@ -27,6 +27,9 @@ The decision follows the FAQ's thresholds (``decide``): answer when the best ent
 at least ``answer`` and leads the next one clearly enough, ask "did you mean" from
 ``clarify`` up, fall back below it. A question naming a topic the FAQ marks as not
 covered is never answered outright. A wrong medical answer is worse than "I don't know".
+The bot's matcher also has the FAQ model (``model``): a second opinion that may settle a
+"did you mean" among the best few entries, or turn an answer it disagrees with into one,
+by the rule in ``opinion``.
 
 Scale: candidates come from an inverted index over the question's telling terms and only
 a shortlist of them is scored in full, so a query costs about the same at 15 entries as
