@@ -116,6 +116,10 @@ _MIN_SEGMENTED = 5
 #: Words after a question starter that make the clause a statement: "can barely keep eyes
 #: open" tells a sign, it asks nothing.
 _STATED_AFTER_STARTER = frozenset({"barely", "hardly"})
+#: Words that end the clause of a negation cue before them: "i cant anymore i want to die"
+#: is despair followed by a wish, not a negated wish, once a new subject ("i") follows.
+_ENDS_CUE_CLAUSE = frozenset({"anymore", "anymor", "nomore"})
+_NEW_CLAUSE_SUBJECTS = frozenset({"i", "im"})
 #: Words seen fewer times than this in the frequency list may be slang spellings.
 _RARE_WORD = 1000
 
@@ -848,9 +852,25 @@ class CrisisDetector:
             if cue.end > match.start or cue.start >= match.start:
                 continue
             gap = range(cue.end, match.start)
-            if len(gap) <= self._reach and all(tokens[i] in self._between for i in gap):
+            if (
+                len(gap) <= self._reach
+                and all(tokens[i] in self._between for i in gap)
+                and not _ends_own_clause([tokens[i] for i in gap])
+            ):
                 return True
         return False
+
+
+def _ends_own_clause(gap: Sequence[str]) -> bool:
+    """True if the cue's clause ends inside ``gap`` and a new one starts with a subject.
+
+    "i cant anymore i want to die": "cant anymore" is despair, and "i want to die" is not
+    negated by it.
+    """
+    for position, word in enumerate(gap):
+        if word in _ENDS_CUE_CLAUSE:
+            return any(w in _NEW_CLAUSE_SUBJECTS for w in gap[position + 1 :])
+    return False
 
 
 def load_detector(path: Path | None = None, *, statistical: bool = True) -> CrisisDetector:

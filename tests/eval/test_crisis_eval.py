@@ -72,6 +72,11 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_r"] = 0.95
 # T 99.3% / 3.8%; rules alone S 89.3%, T 93.6%), then tuned on: both at 100% recall now.
 HOLDOUT_RECALL_FLOOR["crisis_holdout_s"] = 0.97
 HOLDOUT_RECALL_FLOOR["crisis_holdout_t"] = 0.97
+# U (non-native, voice-to-text) and V (recovery-forum jargon, Australians and Brits), the
+# fourth session's final reading at 948dd4c (U 95.0% / 0.6%, V 99.3% / 1.9%; at 2b6689e
+# U 96.4% / 0.6%, V 97.9% / 1.9%), then tuned on: U 100% / 0.0%, V 99.3% / 0.0%.
+HOLDOUT_RECALL_FLOOR["crisis_holdout_u"] = 0.97
+HOLDOUT_RECALL_FLOOR["crisis_holdout_v"] = 0.97
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
