@@ -77,6 +77,10 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_t"] = 0.97
 # U 96.4% / 0.6%, V 97.9% / 1.9%), then tuned on: U 100% / 0.0%, V 99.3% / 0.0%.
 HOLDOUT_RECALL_FLOOR["crisis_holdout_u"] = 0.97
 HOLDOUT_RECALL_FLOOR["crisis_holdout_v"] = 0.97
+# W (an even mix) and X (twenty invented members), written after the last crisis change
+# and read once at b51d340 (W 98.6% / 1.2%, X 97.9% / 1.9%); not tuned or trained on.
+HOLDOUT_RECALL_FLOOR["crisis_holdout_w"] = 0.96
+HOLDOUT_RECALL_FLOOR["crisis_holdout_x"] = 0.96
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
