@@ -94,6 +94,7 @@ _JOKES = frozenset({_JOKING, "reaction_joke"})
 #: Words that make what follows them a consequence of the past: "had a seizure in 2021 and
 #: that's why my doctor is careful now" ("now" there does not make the seizure current).
 _CONSEQUENCE = frozenset({"why"})
+_POINTING_BACK = frozenset({"that"})  # "... but that was 2 years ago" dates what came before
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
 #: The level of an alarm raised by the statistical model alone, and its first matched term
@@ -790,6 +791,16 @@ class CrisisDetector:
         clause = message.clause[match.start]
         # A present cue inside a history cue is part of it: "2 years since my last relapse".
         covered = {pos for h in timeline.history for pos in h.positions}
+        if any(
+            h.start >= match.end
+            and message.sentence[h.start] == sentence
+            and message.tokens[h.start] in _POINTING_BACK
+            for h in timeline.history
+        ):
+            # "relapsed on sh ... but that was 2 years ago": "that" dates the phrase itself,
+            # so a present cue inside it ("relapsed") is of then ("relapsed after 2 years
+            # clean" stays now).
+            covered |= own
         return not any(
             message.clause[p.start] == clause
             and not set(p.positions) <= covered

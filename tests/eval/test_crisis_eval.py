@@ -78,9 +78,14 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_t"] = 0.97
 HOLDOUT_RECALL_FLOOR["crisis_holdout_u"] = 0.97
 HOLDOUT_RECALL_FLOOR["crisis_holdout_v"] = 0.97
 # W (an even mix) and X (twenty invented members), written after the last crisis change
-# and read once at b51d340 (W 98.6% / 1.2%, X 97.9% / 1.9%); not tuned or trained on.
+# and read once at b51d340 (W 98.6% / 1.2%, X 97.9% / 1.9%), then tuned on (round W-Z).
 HOLDOUT_RECALL_FLOOR["crisis_holdout_w"] = 0.96
 HOLDOUT_RECALL_FLOOR["crisis_holdout_x"] = 0.96
+# Y (twenty invented members) and Z (an even mix), written after the last crisis change and
+# read once at b51d340 with W and X (Y 98.6% / 2.5%, Z 98.6% / 2.5%; the four together 98.4%
+# / 2.0%), then tuned on (round W-Z).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_y"] = 0.96
+HOLDOUT_RECALL_FLOOR["crisis_holdout_z"] = 0.96
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
