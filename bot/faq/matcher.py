@@ -152,7 +152,8 @@ class FaqMatcher:
             )
         # A question a moderator wrote into the FAQ word for word: their answer is final.
         written = outcome.kind == "answer" and _is_written(question, outcome.candidates[0])
-        features = tuple(_model_features(analysed, word_list))
+        # Only a matcher with a model reads the features (training reads its own).
+        features = tuple(_model_features(analysed, word_list)) if self.model else ()
         return Consultation(outcome, best, answerable, features, final=written)
 
     def _decided(

@@ -44,7 +44,7 @@ class Consultation:
     outcome: MatchOutcome
     best: tuple[Candidate, ...]  # the best few entries, whether or not the outcome offers them
     answerable: frozenset[str]  # of those, the ones the model may answer (none once answered)
-    features: tuple[str, ...]  # what the model reads of the question
+    features: tuple[str, ...]  # what the model reads of the question (empty without one)
     final: bool = False  # the answer is an entry's own text: nothing may change it
 
     def offer(self) -> Offer:
