@@ -86,6 +86,10 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_x"] = 0.96
 # / 2.0%), then tuned on (round W-Z).
 HOLDOUT_RECALL_FLOOR["crisis_holdout_y"] = 0.96
 HOLDOUT_RECALL_FLOOR["crisis_holdout_z"] = 0.96
+# AA (twenty invented members) and AB (an even mix), written after the last crisis change and
+# read once at 1a8fc7b (AA 97.9% / 3.8%, AB 100% / 1.9%), then tuned on (round AA-AD).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_aa"] = 0.96
+HOLDOUT_RECALL_FLOOR["crisis_holdout_ab"] = 0.96
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
