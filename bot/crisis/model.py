@@ -8,9 +8,9 @@ crisis sets and the ordinary chat and FAQ questions in ``tests/eval``. It is tra
 (``make model``, see ``train.py``) into ``crisis_model.json.gz``; at run time it only adds up
 weights, so it needs no dependency and costs a few microseconds a message.
 
-It can only add alarms, never silence the rules: the detector escalates when either says so,
-and the model's alarm threshold was chosen on held-out folds to keep false alarms under
-half a percent.
+It can only add alarms, never silence the rules: the detector escalates when either says so.
+Its alarm threshold is chosen by ``train.py`` on voices the folds never saw, so that it adds
+false alarms to at most half a percent of ordinary messages the rules let pass.
 """
 
 from __future__ import annotations
