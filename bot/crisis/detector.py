@@ -95,6 +95,9 @@ _JOKES = frozenset({_JOKING, "reaction_joke"})
 #: that's why my doctor is careful now" ("now" there does not make the seizure current).
 _CONSEQUENCE = frozenset({"why"})
 _POINTING_BACK = frozenset({"that"})  # "... but that was 2 years ago" dates what came before
+#: Words opening a looking-back sentence that date all of the sentence before it ("that was
+#: 2015", "all that was years ago"), unlike a recovery told ("2 years clean gone").
+_POINTING_BACK_SENTENCE = frozenset({"that", "all", "those"})
 #: A level this high means "no escalation, safety note only".
 NOTE_LEVEL = 3
 #: The level of an alarm raised by the statistical model alone, and its first matched term
@@ -108,6 +111,8 @@ _OBJECT_WORDS = _PLACE_WORDS | frozenset(
     {"to", "with", "about", "of", "for", "near", "by", "over", "through", "towards", "toward"}
 )
 _DETERMINERS = frozenset({"the", "a", "my", "his", "her", "our", "their", "this", "that"})
+#: Verbs whose object "you" is spoken to, never the subject: "thank you all", "love you guys".
+_ADDRESSING_VERBS = frozenset({"thank", "thanks", "love", "miss", "bless", "hug", "hugs"})
 _CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ",", "but", "although", "though", "however"})
 _MAX_TERMS = 6
 #: Longest tag question ("isnt it?", "dont you think?") that makes a statement a question.
@@ -142,6 +147,7 @@ class _Timeline:
     history: list[Match]
     present: list[Match]
     looking_back: frozenset[int]  # sentences that say the sentence before them is past
+    pointed_back: frozenset[int] = frozenset()  # ... with "that": "that was 2015"
 
 
 def _tagged(phrases: Sequence[Phrase]) -> list[tuple[Phrase, int]]:
@@ -248,6 +254,8 @@ class CrisisDetector:
         self._history = index(_tagged(lexicon.history_cues))
         self._present = index(_tagged(lexicon.present_cues))
         self._looking_back = index(_tagged(lexicon.looking_back_cues))
+        self._information = index(_tagged(lexicon.information_cues))
+        self._past_tense = frozenset(w for t in doc.history.past_tense for w in fold_words(t))
         self._between = fillers | frozenset(
             w for text in doc.negation.between for w in fold_words(text)
         )
@@ -424,10 +432,16 @@ class CrisisDetector:
         nevers = [m for _, _, m in self._never.find(tokens)]
         not_yet = [m for _, _, m in self._not_yet.find(tokens)]
         answers = self._answers_no(message)
+        looking_back = [m for _, _, m in self._looking_back.find(tokens)]
         timeline = _Timeline(
             [m for _, _, m in self._history.find(tokens)],
             [m for _, _, m in self._present.find(tokens)],
-            frozenset(message.sentence[m.start] for _, _, m in self._looking_back.find(tokens)),
+            frozenset(message.sentence[m.start] for m in looking_back),
+            frozenset(
+                message.sentence[m.start]
+                for m in looking_back
+                if tokens[m.start] in _POINTING_BACK_SENTENCE
+            ),
         )
         verdicts: list[_Verdict] = []
         explained = False  # an idiom or a harmless context explained a crisis phrase away
@@ -750,8 +764,16 @@ class CrisisDetector:
 
     @staticmethod
     def _is_addressee(tokens: list[str], index: int, kind: str) -> bool:
-        """'everyone' in "goodbye everyone, this is my last message" is spoken to, not about."""
-        return kind == "generic" and index + 1 < len(tokens) and tokens[index + 1] in CLAUSE_MARKS
+        """'everyone' in "goodbye everyone, this is my last message" is spoken to, not about.
+
+        So is "you" thanked or loved: "thank you all for everything, this is my last
+        message here".
+        """
+        if kind != "generic":
+            return False
+        if index > 0 and tokens[index - 1] in _ADDRESSING_VERBS:
+            return True
+        return index + 1 < len(tokens) and tokens[index + 1] in CLAUSE_MARKS
 
     @staticmethod
     def _is_place(tokens: list[str], index: int, kind: str) -> bool:
@@ -786,8 +808,12 @@ class CrisisDetector:
             message.sentence[h.start] == sentence and not set(h.positions) <= own
             for h in timeline.history
         )
+        if sentence + 1 in timeline.pointed_back:
+            # "... i was hallucinating for a week. that was 2015": "that" in the sentence
+            # after dates this whole one, "the gp just stopped my script" included.
+            return True
         if not told_past and sentence + 1 not in timeline.looking_back:
-            return False
+            return self._framed(match, message, timeline)
         clause = message.clause[match.start]
         # A present cue inside a history cue is part of it: "2 years since my last relapse".
         covered = {pos for h in timeline.history for pos in h.positions}
@@ -805,6 +831,30 @@ class CrisisDetector:
             message.clause[p.start] == clause
             and not set(p.positions) <= covered
             and not self._consequence_between(message, match.end, p.start)
+            for p in timeline.present
+        )
+
+    def _framed(self, match: Match, message: _Message, timeline: _Timeline) -> bool:
+        """True if ``match`` lies inside a story told whole in the past.
+
+        The story opens with a history cue in an earlier sentence ("4 yrs ago i ran out")
+        and closes with one in a later sentence ("im doing fine now, been off them for 2
+        years"); the match's clause is told in the past ("day 3 i had a seizure at work");
+        and no present cue stands anywhere from the opening to the close, other than inside
+        a history cue. "i want to die" between two such sentences is no story.
+        """
+        sentence = message.sentence[match.start]
+        openings = [h.start for h in timeline.history if message.sentence[h.start] < sentence]
+        closings = [h.start for h in timeline.history if message.sentence[h.start] > sentence]
+        if not openings or not closings:
+            return False
+        start, end = message.clause_span(match.start)
+        if not any(message.tokens[i] in self._past_tense for i in range(start, end)):
+            return False
+        first, last = min(openings), max(closings)
+        covered = {pos for h in timeline.history for pos in h.positions}
+        return not any(
+            first <= p.start <= last and not set(p.positions) <= covered
             for p in timeline.present
         )
 
@@ -838,11 +888,24 @@ class CrisisDetector:
         start = message.clause_span(match.start)[0]
         hypothetical = any(tokens[i] in self._hypothetical for i in range(start, match.start))
         if not medical:
-            # "what should i do if a friend says they're suicidal?"
-            return subject == "generic" or (subject == "others" and hypothetical)
+            # "what should i do if a friend says they're suicidal?"; "is suicidal ideation a
+            # known side effect of clonazepam?" asks about a topic, naming no one.
+            return (
+                subject == "generic"
+                or (subject == "others" and hypothetical)
+                or (subject is None and self._asks_information(message, match))
+            )
         if subject in (None, "generic"):
             return True
         return hypothetical
+
+    def _asks_information(self, message: _Message, match: Match) -> bool:
+        """True if the clause of ``match`` holds an information cue ("a known side effect")."""
+        start, end = message.clause_span(match.start)
+        return any(
+            start <= cue.start and cue.end <= end
+            for _, _, cue in self._information.find(message.tokens)
+        )
 
     def _hedged(self, tokens: list[str], end: int) -> bool:
         """True if the question mark closing the clause ending at ``end`` follows a hedge."""

@@ -121,6 +121,14 @@ class History(_Strict):
         default_factory=list,
         description="Cues that it is happening again now; they cancel a history cue.",
     )
+    past_tense: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Words that tell a clause in the past (had, was, took...): between a story's "
+            "dated opening and the recovery told at its end, a crisis phrase in such a "
+            "clause is history ('4 yrs ago i ran out. day 3 i had a seizure. im fine now')."
+        ),
+    )
 
 
 class Questions(_Strict):
@@ -143,6 +151,14 @@ class Questions(_Strict):
         description=(
             "Words that, just before a question mark, make a statement a guess rather than a "
             "question ('seizure i think??')."
+        ),
+    )
+    information: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Phrases that make a question ask for information about a topic ('a known side "
+            "effect', 'linked to'): with no one named as its subject, such a question is a "
+            "general one ('is suicidal ideation a known side effect of clonazepam?')."
         ),
     )
 
@@ -256,6 +272,7 @@ class Lexicon:
     crisis_words: frozenset[str]
     fillers: frozenset[str] = frozenset()
     looking_back_cues: tuple[Phrase, ...] = ()
+    information_cues: tuple[Phrase, ...] = ()
 
 
 def default_lexicon_path() -> Path:
@@ -404,6 +421,7 @@ class _Builder:
             (("questions", "hypothetical"), doc.questions.hypothetical),
             (("questions", "tags"), doc.questions.tags),
             (("questions", "hedges"), doc.questions.hedges),
+            (("history", "past_tense"), doc.history.past_tense),
             *(
                 (("subjects", name), getattr(doc.subjects, name))
                 for name in type(doc.subjects).model_fields
@@ -426,6 +444,7 @@ class _Builder:
         history = self.phrases(("history", "cues"), doc.history.cues)
         present = self.phrases(("history", "present"), doc.history.present)
         looking_back = self.phrases(("history", "looking_back"), doc.history.looking_back)
+        information = self.phrases(("questions", "information"), doc.questions.information)
         if self.problems:
             return None
         vocabulary = frozenset(self.words) | frozenset(short_forms)
@@ -447,6 +466,7 @@ class _Builder:
             crisis_words=crisis_words,
             fillers=frozenset(w for text in doc.fillers for w in fold_words(text)),
             looking_back_cues=looking_back,
+            information_cues=information,
         )
 
 

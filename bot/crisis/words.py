@@ -16,6 +16,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from bot.english import dictionary_words
 
@@ -26,6 +27,8 @@ TWO_EDITS_FROM = 8
 #: Words seen fewer times than this in the frequency list are not used to segment.
 SEGMENT_MIN_COUNT = 200
 _MAX_SEGMENT_LEN = 40
+#: Pieces this short may stand next to each other in a split only when both are glue.
+_SHORT_PIECE = 2
 
 
 @cache
@@ -227,6 +230,11 @@ _SHORT_PIECES = frozenset(
 )
 
 
+#: Short pieces that may stand next to each other ("od on", "my bf", "go to"); never a
+#: lone letter or an interjection ("od i sh a", "od hi ambo" are a name crumbled).
+_GLUE_PIECES = _SHORT_PIECES - {"a", "i", "hi", "oh", "ok", "ya"}
+
+
 def _whole_piece(word: str) -> bool:
     """True for a word a segmentation may use as one of its pieces."""
     return len(word) > 2 or word in _SHORT_PIECES
@@ -278,4 +286,21 @@ class Segmenter:
             pieces.append(token[step[1] : end])
             end = step[1]
         pieces.reverse()
-        return pieces if len(pieces) > 1 else None
+        if len(pieces) < 2 or _crumbled(pieces):
+            return None
+        return pieces
+
+
+def _crumbled(pieces: list[str]) -> bool:
+    """True if a word came apart into scraps: two short pieces in a row, not both glue.
+
+    "odisha" is not "od i sh a", nor "odhiambo" "od hi ambo": a name or a foreign word
+    split into letters and pairs is no message, while "imgonnaod" ("im gonna od"),
+    "odonklonopin" ("od on klonopin") and "iwanttodie" are.
+    """
+    return any(
+        len(first) <= _SHORT_PIECE
+        and len(second) <= _SHORT_PIECE
+        and not (first in _GLUE_PIECES and second in _GLUE_PIECES)
+        for first, second in pairwise(pieces)
+    )

@@ -18,10 +18,7 @@ sorted for the week) on the full detector.
 
 from __future__ import annotations
 
-import pytest
-
-from bot.crisis.detector import CrisisDetector
-from tests.crisis.verdicts import category
+from tests.crisis.class_probes import class_probe_tests
 
 RULES_CRISIS = [
     # 1. the same places, meant and not laughed at
@@ -110,25 +107,9 @@ FULL_CALM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), RULES_CRISIS)
-def test_rules_escalate_class(rules_detector: CrisisDetector, text: str, expected: str) -> None:
-    """The rules alone escalate each crisis version, in its category."""
-    assert category(rules_detector, text) == expected
-
-
-@pytest.mark.parametrize("text", RULES_CALM)
-def test_rules_let_look_alike_pass(rules_detector: CrisisDetector, text: str) -> None:
-    """The rules alone do not escalate the look-alikes."""
-    assert rules_detector.assess(text).crisis is None
-
-
-@pytest.mark.parametrize("text", RULES_CALM + FULL_CALM)
-def test_full_detector_lets_look_alike_pass(detector: CrisisDetector, text: str) -> None:
-    """The full detector, with its statistical second opinion, does not escalate them."""
-    assert detector.assess(text).crisis is None
-
-
-@pytest.mark.parametrize(("text", "expected"), RULES_CRISIS)
-def test_full_detector_escalates_class(detector: CrisisDetector, text: str, expected: str) -> None:
-    """The full detector escalates each crisis version too."""
-    assert category(detector, text) == expected
+(
+    test_rules_escalate_class,
+    test_rules_let_look_alike_pass,
+    test_full_detector_lets_look_alike_pass,
+    test_full_detector_escalates_class,
+) = class_probe_tests(RULES_CRISIS, RULES_CALM, FULL_CALM)

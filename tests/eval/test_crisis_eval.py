@@ -90,6 +90,15 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_z"] = 0.96
 # read once at 1a8fc7b (AA 97.9% / 3.8%, AB 100% / 1.9%), then tuned on (round AA-AD).
 HOLDOUT_RECALL_FLOOR["crisis_holdout_aa"] = 0.96
 HOLDOUT_RECALL_FLOOR["crisis_holdout_ab"] = 0.96
+# AC (20s-30s between shifts) and AD (parents and carers 45-75), read once at dd11b47 (AC
+# 97.9% / 0.6%, AD 98.6% / 5.6%), then tuned on (round AA-AD).
+HOLDOUT_RECALL_FLOOR["crisis_holdout_ac"] = 0.96
+HOLDOUT_RECALL_FLOOR["crisis_holdout_ad"] = 0.96
+# AE-AH (recovery veterans; non-native speakers; Discord teens; an even mix), written after
+# round AA-AD and read once at 5ac3480 (AE 98.6% / 3.1%, AF 97.9% / 3.1%, AG 97.9% / 2.5%,
+# AH 98.6% / 1.2%; together 98.2% / 2.5%), then tuned on (round AE-AH).
+for _name in ("ae", "af", "ag", "ah"):
+    HOLDOUT_RECALL_FLOOR[f"crisis_holdout_{_name}"] = 0.96
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
