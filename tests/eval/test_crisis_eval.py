@@ -99,6 +99,12 @@ HOLDOUT_RECALL_FLOOR["crisis_holdout_ad"] = 0.96
 # AH 98.6% / 1.2%; together 98.2% / 2.5%), then tuned on (round AE-AH).
 for _name in ("ae", "af", "ag", "ah"):
     HOLDOUT_RECALL_FLOOR[f"crisis_holdout_{_name}"] = 0.96
+# AI-AN (an even mix; twenty invented members; short chat lines; Englishes of many places;
+# hard look-alikes in the crisis voices; people writing for others), written after round
+# AE-AH and read once at ecb73d8 (together 97.7% / 0.8%; AL 95.7%, AM 95.0% recall), then
+# tuned on (round AI-AN).
+for _name in ("ai", "aj", "ak", "al", "am", "an"):
+    HOLDOUT_RECALL_FLOOR[f"crisis_holdout_{_name}"] = 0.94
 
 # The "plain crisis keyword list" the issue compares against: substring matching.
 BASELINE_KEYWORDS = (
