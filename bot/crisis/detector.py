@@ -149,6 +149,10 @@ class _Timeline:
     looking_back: frozenset[int]  # sentences that say the sentence before them is past
     pointed_back: frozenset[int] = frozenset()  # ... with "that": "that was 2015"
 
+    def history_positions(self) -> set[int]:
+        """Token positions inside history cues: a present cue there is part of the history."""
+        return {pos for h in self.history for pos in h.positions}
+
 
 def _tagged(phrases: Sequence[Phrase]) -> list[tuple[Phrase, int]]:
     return [(phrase, 0) for phrase in phrases]
@@ -816,7 +820,7 @@ class CrisisDetector:
             return self._framed(match, message, timeline)
         clause = message.clause[match.start]
         # A present cue inside a history cue is part of it: "2 years since my last relapse".
-        covered = {pos for h in timeline.history for pos in h.positions}
+        covered = timeline.history_positions()
         if any(
             h.start >= match.end
             and message.sentence[h.start] == sentence
@@ -852,7 +856,7 @@ class CrisisDetector:
         if not any(message.tokens[i] in self._past_tense for i in range(start, end)):
             return False
         first, last = min(openings), max(closings)
-        covered = {pos for h in timeline.history for pos in h.positions}
+        covered = timeline.history_positions()
         return not any(
             first <= p.start <= last and not set(p.positions) <= covered
             for p in timeline.present

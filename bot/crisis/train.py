@@ -153,9 +153,8 @@ def choose_threshold(
     blind = [(e, p) for e, p in scored if written_blind(e.group)]
     ordinary = [(e, p) for e, p in blind if e.label == OK]
     crises = [(e, p) for e, p in blind if e.label != OK]
-    flagged = sorted(
-        (p for e, p in ordinary if p is not None and not e.rules_alarm), reverse=True
-    )
+    # The model is asked only about what the rules let pass: a probability is its alarm.
+    flagged = sorted((p for _, p in ordinary if p is not None), reverse=True)
     allowed = int(max_added_false_alarms * len(ordinary))
     threshold = flagged[allowed] + 1e-6 if allowed < len(flagged) else floor
     threshold = min(max(threshold, floor), 0.99)
